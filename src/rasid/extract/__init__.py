@@ -1,0 +1,1 @@
+"""Extraction: entities, actors, times, quantities and quotes."""

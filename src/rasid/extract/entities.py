@@ -1,0 +1,224 @@
+"""Named entities: lexicon matches, the CRF tagger, titles, and within-article linking.
+
+Order of precedence: a lexicon phrase (places, organisations, known people, aliases) wins over the
+tagger; the tagger adds names the lexicons do not know; a title phrase before a person gives
+its country and sector (الرئيس الإيراني مسعود بزشكيان -> IRN GOV); a surname met elsewhere in
+the article links to the full name (بزشكيان -> مسعود بزشكيان).
+"""
+from __future__ import annotations
+
+from ..doc import Article, Entity
+from ..resources import LexEntry, lexicon
+from ..text.normalize import normalize_word
+from ..text.tokenize import Token, stem_candidates
+from .lookup import Match, find_all, match_at
+from .ner import segment_word, tagger
+
+__all__ = ["find_entities", "analysed_tokens", "title_before"]
+
+_FAC_HEADS = {normalize_word(w): w for w in "مطار ميناء سجن معبر جسر مستشفى قاعدة".split()}
+_NAME_STOP = {normalize_word(w) for w in (
+    "في من الى إلى على عن مع أن إن ان قال قالت الذي التي يوم أمس اليوم خلال بعد قبل و ،".split())}
+
+
+def analysed_tokens(article: Article) -> list[Token]:
+    """Tokens outside headings that repeat and outside duplicate lines."""
+    skip = [(s.start, s.end) for s in article.sentences if s.duplicate_of is not None]
+    return [t for t in article.tokens if not any(a <= t.start < b for a, b in skip)]
+
+
+def _entity(article: Article, start: int, end: int, entry: LexEntry, source: str) -> Entity:
+    return Entity(start, end, article.text[start:end], entry.type or "MISC", entry.name_en,
+                  entry.country, entry.sector, None, source)
+
+
+def _overlaps(entities: list[Entity], start: int, end: int) -> bool:
+    return any(e.start < end and start < e.end for e in entities)
+
+
+def _lexicon_entities(article: Article, tokens: list[Token]) -> list[Entity]:
+    lex = lexicon()
+    out = []
+    common = tagger().common_words
+    for m in find_all(lex.entities, tokens, article.norm, lex.max_len):
+        if m.value.minor and m.last - m.first == 1 and normalize_word(article.text[m.start:m.end]) in common:
+            continue  # بيان is a statement here, not the town of Bayan
+        out.append(_entity(article, m.start, m.end, m.value, "lexicon"))
+    for t in tokens:
+        for _, stem in stem_candidates(t.norm):
+            entry = lex.plural_demonyms.get(stem)
+            if entry and not _overlaps(out, t.start, t.end):
+                start = t.end - len(stem) if len(t.text) == len(t.norm) else t.start
+                out.append(Entity(start, t.end, article.text[start:t.end], "NORP", entry.name_en + "s",
+                                  entry.country, None, None, "lexicon"))
+                break
+    return out
+
+
+def _tagger_entities(article: Article, tokens: list[Token]) -> list[Entity]:
+    """Spans the CRF tags, sentence by sentence, on clitic-segmented words."""
+    crf = tagger()
+    out = []
+    by_sentence: dict[int, list[Token]] = {}
+    for t in tokens:
+        s = article.sentence_at(t.start)
+        if s is not None:
+            by_sentence.setdefault(s.i, []).append(t)
+    for sent_tokens in by_sentence.values():
+        words, spans = [], []
+        for t in sent_tokens:
+            for piece in segment_word(t.norm, crf.vocab):
+                words.append(piece.text)
+                start = article.norm.index[t.nstart + piece.offset]
+                spans.append((start, t.end))
+        labels = crf.tag(words)
+        cur = None
+        for (start, end), label in zip(spans, labels + ["O"]):
+            if cur and not (label.startswith("I-") and label[2:] == cur[2]):
+                out.append(cur)
+                cur = None
+            if label.startswith("B-") or (label.startswith("I-") and cur is None):
+                cur = [start, end, label[2:]]
+            elif label.startswith("I-"):
+                cur[1] = end
+        if cur:
+            out.append(cur)
+    return [Entity(s, e, article.text[s:e], typ, source="tagger") for s, e, typ in out]
+
+
+def _merge(lexical: list[Entity], tagged: list[Entity]) -> list[Entity]:
+    """Lexicon spans win; a tagged FAC/ORG that contains a place keeps its span and country."""
+    out = list(lexical)
+    for e in tagged:
+        inside = [x for x in out if e.start <= x.start and x.end <= e.end]
+        if inside and e.type in ("FAC", "ORG") and all(x.type in ("GPE", "LOC") for x in inside) \
+                and (e.end - e.start) > max(x.end - x.start for x in inside):
+            for x in inside:
+                out.remove(x)
+            e.country = inside[0].country
+            out.append(e)
+        elif not _overlaps(out, e.start, e.end):
+            out.append(e)
+    return out
+
+
+def _facilities(article: Article, tokens: list[Token], entities: list[Entity]) -> None:
+    """مطار بغداد: a facility noun followed by a known place becomes one FAC entity."""
+    by_start = {e.start: e for e in entities}
+    for t in tokens:
+        head = next((stem for _, stem in stem_candidates(t.norm) if stem in _FAC_HEADS), None)
+        if head is None or t.i + 1 >= len(article.tokens):
+            continue
+        place = by_start.get(article.tokens[t.i + 1].start)
+        if place and place.type == "GPE" and not _overlaps(entities, t.start, t.end):
+            start = t.end - len(head) if len(t.text) == len(t.norm) else t.start
+            entities.remove(place)
+            entities.append(Entity(start, place.end, article.text[start:place.end], "FAC", None,
+                                   place.country, None, None, "lexicon"))
+
+
+def title_before(article: Article, tokens: list[Token], i: int) -> tuple[Match[LexEntry], str | None, int] | None:
+    """A title phrase starting at token ``i``, with the country a following adjective or name gives.
+
+    Returns the title match, the country (or None) and the index of the first token after it.
+    """
+    lex = lexicon()
+    m = match_at(lex.titles, tokens, i, article.norm, lex.max_len)
+    if m is None:
+        return None
+    j, country = m.last, None
+    if j < len(tokens):
+        demonym = lex.demonyms.get(tokens[j].norm)
+        if demonym:
+            country, j = demonym.country, j + 1
+        else:
+            place = match_at(lex.entities, tokens, j, article.norm, lex.max_len, clitics=False)
+            if place and place.value.kind == "place" and place.value.type == "GPE" and place.value.country:
+                country, j = place.value.country, place.last
+    return m, country, j
+
+
+def _apply_titles(article: Article, tokens: list[Token], entities: list[Entity]) -> None:
+    by_start = {e.start: e for e in entities if e.type == "PER"}
+    for i in range(len(tokens)):
+        found = title_before(article, tokens, i)
+        if found is None or found[2] >= len(tokens):
+            continue
+        m, country, j = found
+        person = by_start.get(tokens[j].start)
+        if person is None:
+            continue
+        person.title = article.text[m.start:tokens[j - 1].end]
+        person.country = person.country or country
+        person.sector = person.sector or m.value.sector
+
+
+_OFFICES = {normalize_word(w) for w in ("مكتب", "المكتب", "ديوان", "الديوان")}
+_OFFICE_ADJ = {normalize_word(w) for w in ("الإعلامي", "الخاص", "الصحفي", "الصحافي")}
+
+
+def _offices(article: Article, tokens: list[Token], entities: list[Entity]) -> None:
+    """المكتب الإعلامي لرئيس الوزراء العراقي: an office of a titled post is an organisation."""
+    for k, t in enumerate(tokens):
+        if not any(stem in _OFFICES for _, stem in stem_candidates(t.norm)):
+            continue
+        j = k + 1 + (k + 1 < len(tokens) and tokens[k + 1].norm in _OFFICE_ADJ)
+        if j >= len(tokens) or not tokens[j].norm.startswith("ل"):
+            continue
+        found = title_before(article, tokens, j)
+        if found is None or found[1] is None:
+            continue
+        title, country, after = found
+        start = t.end - len(t.norm.lstrip("وف")) if len(t.text) == len(t.norm) else t.start
+        end = tokens[after - 1].end
+        if not _overlaps(entities, start, end):
+            entities.append(Entity(start, end, article.text[start:end], "ORG", None, country,
+                                   title.value.sector, None, "title"))
+
+
+def _link_people(article: Article, tokens: list[Token], entities: list[Entity]) -> None:
+    """Give surname mentions the attributes of the article's full name."""
+    full = [e for e in entities if e.type == "PER" and len(e.text.split()) >= 2]
+    lex = lexicon()
+    names: dict[str, Entity] = {}
+    for e in full:
+        last = normalize_word(e.text.split()[-1])
+        if len(last) >= 4 and last not in lex.first_names:
+            names.setdefault(last, e)
+    if not names:
+        return
+    for t in tokens:
+        for prefix, stem in stem_candidates(t.norm):
+            source = names.get(stem)
+            if source is None:
+                continue
+            start = article.norm.index[t.nstart + prefix]
+            same = [e for e in entities if e.start < t.end and start < e.end]
+            if not same:
+                entities.append(Entity(start, t.end, article.text[start:t.end], "PER", source.name_en,
+                                       source.country, source.sector, None, "link"))
+            elif len(same) == 1 and same[0].type == "PER" and same[0] is not source \
+                    and len(same[0].text.split()) == 1:
+                same[0].name_en = same[0].name_en or source.name_en
+                same[0].country = same[0].country or source.country
+                same[0].sector = same[0].sector or source.sector
+            break
+
+
+def find_entities(article: Article) -> Article:
+    """Fill ``article.entities`` (sorted by offset)."""
+    tokens = analysed_tokens(article)
+    entities = _merge(_lexicon_entities(article, tokens), _tagger_entities(article, tokens))
+    _facilities(article, tokens, entities)
+    _apply_titles(article, tokens, entities)
+    _offices(article, tokens, entities)
+    _link_people(article, tokens, entities)
+    # names the tagger found that the lexicon knows under another reading
+    lex = lexicon()
+    for e in entities:
+        if e.source == "tagger" and e.name_en is None:
+            entry = lex.entities.get(lex.key(e.text))
+            if entry:
+                e.name_en, e.country, e.sector = entry.name_en, entry.country, entry.sector
+    article.entities = sorted(entities, key=lambda e: e.start)
+    return article

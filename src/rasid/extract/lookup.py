@@ -1,0 +1,56 @@
+"""Longest-match lookup of lexicon phrases over tokens, clitic-aware on the first word."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from ..text.normalize import Normalized
+from ..text.tokenize import Token, stem_candidates
+
+__all__ = ["Match", "match_at", "find_all"]
+
+V = TypeVar("V")
+
+
+@dataclass(frozen=True, slots=True)
+class Match(Generic[V]):
+    """``tokens[first:last]`` name ``value``; ``start`` skips the first word's proclitics."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+    value: V
+
+
+def match_at(table: dict[tuple[str, ...], V], tokens: list[Token], i: int, norm: Normalized,
+             max_len: int, clitics: bool = True) -> Match[V] | None:
+    """The longest phrase of ``table`` starting at token ``i`` (fewest clitics on a tie)."""
+    best: Match[V] | None = None
+    rest = tuple(t.norm for t in tokens[i + 1:i + max_len])
+    candidates = stem_candidates(tokens[i].norm) if clitics else [(0, tokens[i].norm)]
+    for prefix, stem in candidates:
+        for n in range(len(rest), -1, -1):
+            if best is not None and n + 1 <= best.last - best.first:
+                break
+            value = table.get((stem, *rest[:n]))
+            if value is not None:
+                start = norm.index[tokens[i].nstart + prefix]
+                best = Match(i, i + n + 1, start, tokens[i + n].end, value)
+                break
+    return best
+
+
+def find_all(table: dict[tuple[str, ...], V], tokens: list[Token], norm: Normalized, max_len: int,
+             clitics: bool = True) -> list[Match[V]]:
+    """Non-overlapping longest matches, left to right."""
+    out: list[Match[V]] = []
+    i = 0
+    while i < len(tokens):
+        m = match_at(table, tokens, i, norm, max_len, clitics)
+        if m is None:
+            i += 1
+        else:
+            out.append(m)
+            i = m.last
+    return out

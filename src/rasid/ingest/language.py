@@ -1,0 +1,40 @@
+"""Is this Arabic? Script share first, then lingua to tell Arabic from Persian and Urdu."""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from lingua import Language, LanguageDetectorBuilder
+
+from ..errors import InputError, NotArabicError
+
+__all__ = ["check_arabic", "MAX_CHARS"]
+
+MAX_CHARS = 1_000_000          # ~200 pages: larger input is refused, not silently cut
+_MIN_LETTERS = 20
+_ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc]")
+_LETTER = re.compile(r"[^\W\d_]")
+_SAMPLE = 3000
+
+
+@cache
+def _detector():
+    return LanguageDetectorBuilder.from_languages(
+        Language.ARABIC, Language.PERSIAN, Language.URDU).with_preloaded_language_models().build()
+
+
+def check_arabic(text: str) -> str:
+    """Return "ar" or raise with a message saying what the text is instead."""
+    if len(text) > MAX_CHARS:
+        raise InputError(f"input too large: {len(text):,} characters (limit {MAX_CHARS:,}); split it into articles")
+    sample = text[:_SAMPLE]
+    letters = _LETTER.findall(sample)
+    if len(letters) < _MIN_LETTERS:
+        raise InputError("no text to analyse" if not letters else f"too little text to analyse ({len(letters)} letters)")
+    arabic = sum(1 for ch in letters if _ARABIC_SCRIPT.match(ch))
+    if arabic < 0.5 * len(letters):
+        raise NotArabicError(f"not Arabic: only {arabic / len(letters):.0%} of the letters are in Arabic script")
+    lang = _detector().detect_language_of(sample)
+    if lang in (Language.PERSIAN, Language.URDU):
+        raise NotArabicError(f"not Arabic: the text is {lang.name.title()}")
+    return "ar"

@@ -1,0 +1,63 @@
+"""Output formats of analysis records: JSON, JSON Lines and a readable terminal summary."""
+from __future__ import annotations
+
+import json
+from typing import Any, TextIO
+
+from rich.console import Console
+from rich.table import Table
+
+__all__ = ["FORMATS", "Writer"]
+
+FORMATS = ("summary", "json", "jsonl")
+
+
+def _dumps(record: dict[str, Any], indent: int | None = None) -> str:
+    return json.dumps(record, ensure_ascii=False, indent=indent)
+
+
+def _summary(console: Console, rec: dict[str, Any]) -> None:
+    title = rec.get("title") or ""
+    if rec.get("error"):
+        console.print(f"[bold red]✗ {rec['id']}[/]: {rec['error']}")
+        return
+    console.rule(f"[bold]{rec['id']}[/] {title}".strip())
+    console.print(f"published: {rec.get('published') or '—'} · sentences: {len(rec['sentences'])}")
+    if rec["entities"]:
+        t = Table("text", "type", "name_en", "country", "sector", "title", title="entities")
+        for e in rec["entities"]:
+            t.add_row(e["text"], e["type"], e["name_en"] or "", e["country"] or "", e["sector"] or "", e.get("title") or "")
+        console.print(t)
+    if rec["times"]:
+        console.print("times: " + " · ".join(f"{x['text']} → {x['value']}" for x in rec["times"]))
+    if rec["quantities"]:
+        console.print("quantities: " + " · ".join(f"{x['text']} → {x['value']} {x['unit'] or ''}" for x in rec["quantities"]))
+    for q in rec["quotes"]:
+        sp = q["speaker"] or {}
+        who = f"{sp.get('text', '?')} ({sp.get('country') or '—'} {sp.get('sector') or ''})".strip()
+        console.print(f"quote [{q['kind']}] {who}: {rec['text'][q['start']:q['end']][:120]}")
+    for ev in rec.get("events", []):
+        console.print(f"event: {ev.get('gloss')}")
+
+
+class Writer:
+    """Writes records in one format to a stream (JSON: one object, or a list for several)."""
+
+    def __init__(self, fmt: str, out: TextIO) -> None:
+        self.fmt, self.out = fmt, out
+        self.console = Console(file=out, soft_wrap=True) if fmt == "summary" else None
+        self._json: list[dict[str, Any]] = []
+
+    def write(self, record: dict[str, Any]) -> None:
+        if self.fmt == "jsonl":
+            self.out.write(_dumps(record) + "\n")
+        elif self.fmt == "json":
+            self._json.append(record)
+        else:
+            _summary(self.console, record)
+
+    def close(self) -> None:
+        if self.fmt == "json":
+            data = self._json[0] if len(self._json) == 1 else self._json
+            self.out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        self.out.flush()

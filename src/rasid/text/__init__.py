@@ -1,0 +1,1 @@
+"""Reading: orthographic normalisation, tokens and segmentation."""
