@@ -16,6 +16,7 @@ from .ner import segment_word, tagger
 
 __all__ = ["find_entities", "analysed_tokens", "title_before"]
 
+_NAME_LINKS = {normalize_word(w) for w in ("بن", "ابن", "أبو", "عبد", "آل", "ولد")}
 _FAC_HEADS = {normalize_word(w): w for w in "مطار ميناء سجن معبر جسر مستشفى قاعدة".split()}
 _NAME_STOP = {normalize_word(w) for w in (
     "في من الى إلى على عن مع أن إن ان قال قالت الذي التي يوم أمس اليوم خلال بعد قبل و ،".split())}
@@ -86,6 +87,46 @@ def _tagger_entities(article: Article, tokens: list[Token]) -> list[Entity]:
     return [Entity(s, e, article.text[s:e], typ, source="tagger") for s, e, typ in out]
 
 
+def _clean_tagged(article: Article, tokens: list[Token], tagged: list[Entity]) -> list[Entity]:
+    """Trim the tagger's spans: no leading/trailing common words, split at a title inside
+    (الجيش الأردني | العميد | مصطفى الحياري), drop spans that are only titles or adjectives."""
+    lex, crf = lexicon(), tagger()
+    out = []
+    for e in tagged:
+        idx = [t.i for t in tokens if e.start < t.end and t.start < e.end]
+        toks = [article.tokens[i] for i in idx]
+
+        def plain(t: Token) -> bool:
+            return t.norm in crf.common_words and t.norm not in lex.first_names \
+                and t.norm not in lex.place_tokens and t.norm not in lex.org_tokens
+
+        while toks and (plain(toks[0]) or not toks[0].is_word):
+            toks.pop(0)
+        while toks and (plain(toks[-1]) or not toks[-1].is_word):
+            toks.pop()
+        parts: list[tuple[list[Token], str]] = []
+        k = 0
+        while k < len(toks):
+            found = title_before(article, article.tokens, toks[k].i)
+            if found is not None and found[0].last - 1 <= toks[-1].i:
+                if k:
+                    parts.append((toks[:k], e.type))
+                rest = [t for t in toks if t.i >= found[2]]
+                if rest:
+                    parts.append((rest, "PER"))
+                break
+            k += 1
+        else:
+            parts.append((toks, e.type))
+        for part, typ in parts:
+            if not part or all(t.norm in lex.demonyms or t.norm in lex.title_tokens for t in part):
+                continue
+            start = e.start if part[0].start <= e.start < part[0].end else part[0].start
+            end = part[-1].end
+            out.append(Entity(start, end, article.text[start:end], typ, source="tagger"))
+    return out
+
+
 def _merge(lexical: list[Entity], tagged: list[Entity]) -> list[Entity]:
     """Lexicon spans win; a tagged FAC/ORG that contains a place keeps its span and country."""
     out = list(lexical)
@@ -138,6 +179,24 @@ def title_before(article: Article, tokens: list[Token], i: int) -> tuple[Match[L
     return m, country, j
 
 
+def _name_after_title(article: Article, tokens: list[Token], j: int, entities: list[Entity]) -> Entity | None:
+    """A person's name right after a title: up to four name-like words (العميد مصطفى الحياري)."""
+    lex, crf = lexicon(), tagger()
+    k = j
+    while k < len(tokens) and k - j < 4:
+        t = tokens[k]
+        if not t.is_arabic or t.norm in _NAME_STOP or t.norm in lex.title_tokens or t.norm in lex.demonyms \
+                or _overlaps(entities, t.start, t.end):
+            break
+        if t.norm in crf.common_words and t.norm not in lex.first_names and not (k > j and t.norm in _NAME_LINKS):
+            break
+        k += 1
+    if k == j or (k - j == 1 and tokens[j].norm not in lex.first_names and crf.vocab.get(tokens[j].norm, 0) > 20):
+        return None
+    start, end = tokens[j].start, tokens[k - 1].end
+    return Entity(start, end, article.text[start:end], "PER", source="title")
+
+
 def _apply_titles(article: Article, tokens: list[Token], entities: list[Entity]) -> None:
     by_start = {e.start: e for e in entities if e.type == "PER"}
     for i in range(len(tokens)):
@@ -147,7 +206,10 @@ def _apply_titles(article: Article, tokens: list[Token], entities: list[Entity])
         m, country, j = found
         person = by_start.get(tokens[j].start)
         if person is None:
-            continue
+            person = _name_after_title(article, tokens, j, entities)
+            if person is None:
+                continue
+            entities.append(person)
         person.title = article.text[m.start:tokens[j - 1].end]
         person.country = person.country or country
         person.sector = person.sector or m.value.sector
@@ -208,7 +270,8 @@ def _link_people(article: Article, tokens: list[Token], entities: list[Entity]) 
 def find_entities(article: Article) -> Article:
     """Fill ``article.entities`` (sorted by offset)."""
     tokens = analysed_tokens(article)
-    entities = _merge(_lexicon_entities(article, tokens), _tagger_entities(article, tokens))
+    tagged = _clean_tagged(article, tokens, _tagger_entities(article, tokens))
+    entities = _merge(_lexicon_entities(article, tokens), tagged)
     _facilities(article, tokens, entities)
     _apply_titles(article, tokens, entities)
     _offices(article, tokens, entities)

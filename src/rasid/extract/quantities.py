@@ -39,7 +39,7 @@ def find_quantities(article: Article) -> Article:
             m = match_at(units, tokens, last, article.norm, 3, clitics=False)
             if m is not None:
                 unit, last = m.value, m.last
-        if unit is not None or tok.norm[:1].isdigit():
+        if unit is not None or tok.norm[:1].isdigit() or num.last - num.first > 1 or num.value > 10:
             end = tokens[last - 1].end
             out.append(Quantity(num.start, end, article.text[num.start:end], num.value, unit))
         i = max(last, i + 1)

@@ -54,7 +54,10 @@ class Normalized:
         if end <= start:
             pos = self.index[start] if start < len(self.index) else len(self.original)
             return pos, pos
-        return self.index[start], self.index[end - 1] + 1
+        stop = self.index[end - 1] + 1
+        while stop < len(self.original) and self.original[stop] in _DROP:  # trailing harakat, tatweel
+            stop += 1
+        return self.index[start], stop
 
     def find_original(self, start: int, end: int) -> str:
         s, e = self.span(start, end)

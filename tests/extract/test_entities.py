@@ -1,0 +1,74 @@
+import rasid
+
+
+def _ents(text, **kw):
+    rec = rasid.analyze(text, **kw)
+    for e in rec["entities"]:
+        assert rec["text"][e["start"]:e["end"]] == e["text"]
+    return rec["entities"]
+
+
+def _by_text(ents):
+    return {e["text"]: e for e in ents}
+
+
+def test_title_gives_a_person_country_and_sector():
+    ents = _by_text(_ents("التقى وزير الخارجية التركي هاكان فيدان رئيس الوزراء اللبناني نجيب ميقاتي في بيروت."))
+    assert ents["هاكان فيدان"]["country"] == "TUR" and ents["هاكان فيدان"]["sector"] == "GOV"
+    assert ents["هاكان فيدان"]["title"] == "وزير الخارجية التركي"
+    assert ents["نجيب ميقاتي"]["title"] == "رئيس الوزراء اللبناني"
+    assert ents["بيروت"]["type"] == "GPE" and ents["بيروت"]["country"] == "LBN"
+
+
+def test_unknown_person_after_a_title_takes_the_titles_country():
+    ents = _by_text(_ents("وقال المتحدث باسم الجيش الأردني العميد مصطفى الحياري إن الحدود مؤمنة بالكامل ضد أي تهديد."))
+    person = next(e for e in ents.values() if e["type"] == "PER")
+    assert "الحياري" in person["text"]
+    assert person["sector"] == "MIL"
+
+
+def test_clitics_are_outside_entity_spans():
+    ents = _ents("وصل الوفد إلى بغداد ثم توجه لإيران وبالعراق وواشنطن.")
+    assert [e["text"] for e in ents] == ["بغداد", "إيران", "العراق", "واشنطن"]
+    assert [e["country"] for e in ents] == ["IRQ", "IRN", "IRQ", "USA"]
+
+
+def test_alias_names_its_actor():
+    ents = _by_text(_ents("واتهمت الحكومة الكيان الصهيوني بارتكاب جرائم بحق المدنيين في قطاع غزة."))
+    assert ents["الكيان الصهيوني"]["country"] == "ISR" and ents["الكيان الصهيوني"]["sector"] == "GOV"
+    assert ents["قطاع غزة"]["type"] == "LOC" and ents["قطاع غزة"]["country"] == "PSE"
+
+
+def test_surname_links_to_the_full_name_anywhere_in_the_article():
+    text = ("أشاد هاريسون بالاتفاق.\nوقال الوزير الكندي جون هاريسون إن بلاده تدعم المفاوضات. "
+            "وأضاف هاريسون أن الاتفاق مهم.")
+    ents = [e for e in _ents(text) if "هاريسون" in e["text"]]
+    assert len(ents) == 3
+    assert {e["country"] for e in ents} == {"CAN"}
+
+
+def test_common_words_are_not_towns():
+    ents = _ents("وقالت الوزارة في بيان إن وقف إطلاق النار في إطار الاتفاق صامد.")
+    assert not any(e["text"] in ("بيان", "وقف", "إطار") for e in ents)
+
+
+def test_office_of_a_titled_post_is_an_organisation():
+    ents = _by_text(_ents("وقال المكتب الإعلامي لرئيس الوزراء الأردني في بيان إن الزيارة ناجحة."))
+    org = ents["المكتب الإعلامي لرئيس الوزراء الأردني"]
+    assert (org["type"], org["country"], org["sector"]) == ("ORG", "JOR", "GOV")
+
+
+def test_facility_with_a_place_name():
+    ents = _ents("هبطت الطائرة في مطار دمشق مساء السبت قادمة من موسكو.")
+    fac = next(e for e in ents if e["text"].startswith("مطار دمشق"))
+    assert fac["type"] == "FAC" and fac["country"] == "SYR"
+
+
+def test_plural_nationality_is_a_group():
+    ents = _ents("وتظاهر آلاف اللبنانيين في وسط العاصمة احتجاجا على الأزمة.")
+    assert any(e["type"] == "NORP" and e["country"] == "LBN" for e in ents)
+
+
+def test_the_tagger_finds_names_no_lexicon_has():
+    ents = _ents("وأعلنت شركة النسيم للتجارة أن مديرها سليم عبد الكريم الشمري سيزور مدينة الخبر الأسبوع المقبل.")
+    assert any(e["type"] == "PER" and "الشمري" in e["text"] for e in ents)

@@ -1,0 +1,115 @@
+"""Every input kind and every bad input: each gives a record, never an exception."""
+import gzip
+import io
+import json
+
+import pytest
+
+from rasid.ingest import read_path, read_stream
+from rasid.ingest.decode import decode_bytes
+from rasid.errors import InputError
+from rasid.pipeline import analyze_record
+
+ARABIC = "زار وزير الخارجية المصري العاصمة الأردنية عمان يوم الأحد وبحث مع نظيره الأردني العلاقات الثنائية."
+
+
+def _one(path):
+    records = list(read_path(path))
+    assert len(records) == 1
+    return records[0]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "cp1256"])
+def test_text_files_in_common_encodings_decode_to_the_same_text(tmp_path, encoding):
+    p = tmp_path / "a.txt"
+    p.write_bytes(ARABIC.encode(encoding))
+    rec = _one(p)
+    assert rec["text"] == ARABIC and rec["id"] == "a.txt"
+
+
+def test_binary_and_empty_input_are_refused_with_a_message(tmp_path):
+    (tmp_path / "b.txt").write_bytes(bytes(range(256)) * 20)
+    (tmp_path / "e.txt").write_bytes(b"  \n")
+    assert "binary" in _one(tmp_path / "b.txt")["error"]
+    assert "empty" in _one(tmp_path / "e.txt")["error"]
+    with pytest.raises(InputError):
+        decode_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+
+
+@pytest.mark.parametrize("text, message", [
+    ("The Iranian president visited Iraq on Wednesday on his first trip abroad since taking office.", "not Arabic"),
+    ("رئیس جمهور ایران روز چهارشنبه در نخستین سفر خارجی خود به عراق رفت و با نخست وزیر این کشور دیدار کرد.", "Persian"),
+    ("ایران کے صدر نے بدھ کے روز عراق کا دورہ کیا اور وزیر اعظم سے ملاقات کی جس میں دو طرفہ تعلقات پر بات ہوئی۔", "Urdu"),
+    ("مرحبا", "too little text"),
+])
+def test_non_arabic_text_gets_an_error_record(text, message):
+    rec = analyze_record({"id": "x", "text": text})
+    assert message in rec["error"]
+    assert rec["entities"] == []
+
+
+def test_oversized_text_is_refused_not_cut():
+    rec = analyze_record({"id": "big", "text": ARABIC * 20000})
+    assert "too large" in rec["error"]
+
+
+def test_jsonl_accepts_text_or_content_and_reports_bad_lines(tmp_path):
+    p = tmp_path / "c.jsonl"
+    p.write_text("\n".join([
+        json.dumps({"id": "one", "text": ARABIC, "published": "2024-01-07"}, ensure_ascii=False),
+        json.dumps({"content": ARABIC, "date_extracted": "2015-07-26 16:55:56", "title": "عنوان", "url": "http://x"}, ensure_ascii=False),
+        "{not json",
+        json.dumps({"id": "no-text", "title": "x"}),
+        json.dumps([1, 2]),
+    ]), encoding="utf-8")
+    recs = list(read_path(p))
+    assert [r["id"] for r in recs] == ["one", "c.jsonl:2", "c.jsonl:3", "no-text", "c.jsonl:5"]
+    assert recs[1]["published"] == "2015-07-26 16:55:56" and recs[1]["title"] == "عنوان"
+    assert "malformed JSON" in recs[2]["error"]
+    assert "no 'text'" in recs[3]["error"]
+    assert "not an object" in recs[4]["error"]
+
+
+def test_gzipped_jsonl_and_folders_are_read_recursively_in_order(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.txt").write_text(ARABIC, encoding="utf-8")
+    with gzip.open(tmp_path / "a.jsonl.gz", "wt", encoding="utf-8") as f:
+        f.write(json.dumps({"id": "g1", "text": ARABIC}, ensure_ascii=False) + "\n")
+    (tmp_path / "ignored.png").write_bytes(b"\x89PNG")
+    assert [r["id"] for r in read_path(tmp_path)] == ["g1", "b.txt"]
+
+
+def test_corrupt_gzip_is_reported(tmp_path):
+    p = tmp_path / "bad.jsonl.gz"
+    p.write_bytes(b"not gzip at all")
+    assert "cannot read" in _one(p)["error"]
+
+
+def test_html_main_text_title_and_date(tmp_path):
+    html = ("<html><head><title>عنوان الصفحة</title>"
+            '<meta property="article:published_time" content="2024-05-02"></head><body>'
+            "<nav>الرئيسية | أخبار | رياضة</nav><article><h1>عنوان الصفحة</h1>"
+            f"<p>{ARABIC}</p><p>{ARABIC.replace('الأحد', 'الاثنين')}</p></article>"
+            "<footer>جميع الحقوق محفوظة</footer></body></html>")
+    p = tmp_path / "page.html"
+    p.write_text(html, encoding="utf-8")
+    rec = _one(p)
+    assert ARABIC in rec["text"] and "الحقوق" not in rec["text"]
+    assert rec["title"] == "عنوان الصفحة" and rec["published"] == "2024-05-02"
+
+
+def test_malformed_html_without_text_is_reported(tmp_path):
+    p = tmp_path / "broken.html"
+    p.write_text("<html><body><div><script>var x = 1;</script></div", encoding="utf-8")
+    assert "no main text" in _one(p)["error"]
+
+
+def test_stdin_jsonl_and_plain_text():
+    recs = list(read_stream(io.BytesIO(json.dumps({"id": "s", "text": ARABIC}).encode())))
+    assert recs[0]["id"] == "s" and recs[0]["text"] == ARABIC
+    recs = list(read_stream(io.BytesIO(ARABIC.encode("utf-16"))))
+    assert recs[0]["text"] == ARABIC
+
+
+def test_missing_file_is_reported(tmp_path):
+    assert "no such file" in _one(tmp_path / "nope.txt")["error"]
