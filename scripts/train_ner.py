@@ -1,7 +1,8 @@
 """Train the NER tagger (``make model``) from the shared FANE corpora.
 
-Training data: NewsFANE (all but its last 10 %, which ``benchmarks/bench_ner.py`` holds out)
-and WikiFANE, both CC BY-SA 3.0 (see ``src/rasid/data/models/ner/LICENSE``). FANE's fine
+Training data: NewsFANE (all but every 10th block of 40 sentences, which
+``benchmarks/bench_ner.py`` holds out) and WikiFANE, both CC BY-SA 3.0, and the Wojood sample's
+train and validation parts (MIT); see ``src/rasid/data/models/ner/LICENSE``. FANE's fine
 types are mapped to PER ORG GPE LOC FAC NORP with ``fane_types.tsv``; the rest become O.
 """
 from __future__ import annotations
@@ -18,7 +19,7 @@ import pycrfsuite
 from rasid.extract.ner import MODEL_DIR, sentence_features
 from rasid.text.normalize import normalize_word
 
-HOLDOUT = 0.10
+BLOCK = 40          # sentences; every 10th block of NewsFANE is held out for benchmarks/bench_ner.py
 KEEP = {"PER", "ORG", "GPE", "LOC", "FAC", "NORP"}
 
 
@@ -39,9 +40,35 @@ def read_conll(path: Path) -> list[list[tuple[str, str]]]:
 
 
 def split_newsfane(sents: list) -> tuple[list, list]:
-    """The training part and the held-out part (last 10 %) of NewsFANE."""
-    cut = int(len(sents) * (1 - HOLDOUT))
-    return sents[:cut], sents[cut:]
+    """The training part and the held-out part (every 10th block of 40 sentences) of NewsFANE."""
+    train, held = [], []
+    for b in range(0, len(sents), BLOCK):
+        (held if (b // BLOCK) % 10 == 9 else train).extend(sents[b:b + BLOCK])
+    return train, held
+
+
+def read_wojood(path: Path) -> list[list[tuple[str, str]]]:
+    """Wojood's nested tags flattened: the outer tag when it is a kept type, else the inner one."""
+    rename = {"PERS": "PER"}
+    sents, cur = [], []
+    for line in path.open(encoding="utf-8"):
+        parts = line.split()
+        if not parts:
+            if cur:
+                sents.append(cur)
+                cur = []
+            continue
+        if parts[0] == "$#$":
+            continue
+        tag = "O"
+        for t in parts[1:]:
+            if t != "O" and rename.get(t[2:], t[2:]) in KEEP:
+                tag = t[:2] + rename.get(t[2:], t[2:])
+                break
+        cur.append((parts[0], tag))
+    if cur:
+        sents.append(cur)
+    return sents
 
 
 def coarse_tags(tags: list[str], mapping: dict[str, str]) -> list[str]:
@@ -86,6 +113,9 @@ def main() -> None:
     train, _ = split_newsfane(read_conll(ner / "newsfane_train.conll"))
     train += read_conll(ner / "wikifane.conll")
     data = [([normalize_word(w) or w for w, _ in s], coarse_tags([t for _, t in s], mapping)) for s in train]
+    for part in ("train.txt", "val.txt"):
+        data += [([normalize_word(w) or w for w, _ in s], [t for _, t in s])
+                 for s in read_wojood(ner / "wojood_sample" / part)]
     counts = Counter(w for words, _ in data for w in words)
     write_common_words(data, args.out)
     vocab = {w: c for w, c in counts.items() if c >= 2}

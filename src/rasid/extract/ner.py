@@ -90,13 +90,38 @@ def _word_features(w: str, vocab: dict[str, int]) -> dict[str, float | str]:
     return f
 
 
-_CONTEXT_KEYS = ("w", "bare", "shape", "gaz_place", "gaz_org", "gaz_person", "first_name", "title",
+_KIND_CODE = {"place": "P", "org": "O", "person": "H", "group": "G"}
+
+
+def _lexicon_tags(words: list[str]) -> list[str | None]:
+    """BIO marks of the longest lexicon phrases (places, organisations, people, titles) over words."""
+    lex = lexicon()
+    tags: list[str | None] = [None] * len(words)
+    i = 0
+    while i < len(words):
+        for n in range(min(lex.max_len, len(words) - i), 0, -1):
+            key = tuple(words[i:i + n])
+            entry = lex.entities.get(key)
+            code = _KIND_CODE.get(entry.kind) if entry else ("T" if key in lex.titles else None)
+            if code:
+                tags[i:i + n] = [f"B-{code}"] + [f"I-{code}"] * (n - 1)
+                i += n
+                break
+        else:
+            i += 1
+    return tags
+
+
+_CONTEXT_KEYS = ("lex", "w", "bare", "shape", "gaz_place", "gaz_org", "gaz_person", "first_name", "title",
                  "demonym", "org_head", "loc_cue", "per_cue", "s2")
 
 
 def sentence_features(words: list[str], vocab: dict[str, int]) -> list[dict[str, float | str]]:
     """CRF features for a sentence of normalised, segmented words."""
     base = [_word_features(w, vocab) for w in words]
+    for f, tag in zip(base, _lexicon_tags(words)):
+        if tag:
+            f["lex"] = tag
     feats = []
     for i, f in enumerate(base):
         x = dict(f)
