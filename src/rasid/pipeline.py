@@ -9,6 +9,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+from .code.events import code_events
 from .doc import Article
 from .errors import InputError
 from .extract.duplicates import copy_duplicates
@@ -23,7 +24,8 @@ __all__ = ["STEPS", "run", "analyze_record", "warm_up"]
 LOGGER = logging.getLogger(__name__)
 Step = Callable[[Article], Article]
 
-STEPS: list[Step] = [read_article, find_entities, find_times, find_quantities, find_quotes, copy_duplicates]
+STEPS: list[Step] = [read_article, find_entities, find_times, find_quantities, find_quotes, code_events,
+                     copy_duplicates]
 
 
 def run(article: Article, steps: list[Step] | None = None) -> Article:

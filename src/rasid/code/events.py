@@ -1,0 +1,437 @@
+"""The event-coding step: triggers -> PLOVER events with actors, recipients, date, place, flags.
+
+For each trigger the sentence's actor mentions are read around it:
+- a verb takes its subject after it (VSO) or just before it (SVO), its object after the subject,
+  and a recipient through the prepositions its type allows (زار X Y، اجتمع X مع Y، هاجم X Y);
+- a noun takes a nationality adjective (هجوم أمريكي), its genitive (زيارة بزشكيان، مقتل سليماني),
+  a relative clause (الغزو الذي قادته الولايات المتحدة), بين X و Y, ل/على/إلى objects, and the
+  subject of a light verb or future verb before it (نفذت إيران ضربات، بزشكيان يعتزم زيارة);
+- a passive after الذي/التي (سليماني الذي قُتل) takes the antecedent as recipient, and a nested
+  attack noun (في هجوم أمريكي بطائرة مسيرة) gives the actor and the mode.
+Events about the same happening in one article (the headline and the body) are merged into one
+event with several mentions.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from ..doc import Actor, Article, Entity, Event, Flags, Quote
+from ..extract.entities import analysed_tokens
+from ..extract.lookup import match_at
+from ..extract.times import parse_published
+from ..resources import lexicon, read_tsv
+from ..text.normalize import normalize_word
+from ..text.tokenize import Token, stem_candidates
+from .mentions import Mention, sentence_mentions
+from .ontology import ontology
+from .triggers import Trigger, find_triggers
+
+__all__ = ["code_events"]
+
+_SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
+_RECIPIENT_PREPS = {
+    "CONSULT": {"مع", "الي", "ب"}, "AGREE": {"مع"}, "COOPERATE": {"مع"}, "SUPPORT": {"ل"},
+    "AID": {"ل", "الي"}, "RETREAT": {"من"}, "REQUEST": {"من", "الي"}, "ACCUSE": {"ب", "ضد"},
+    "REJECT": set(), "THREATEN": {"ب", "ضد"}, "PROTEST": {"ضد", "علي", "امام"},
+    "SANCTION": {"علي", "ضد"}, "MOBILIZE": {"علي", "ضد"}, "COERCE": {"علي", "ضد"},
+    "ASSAULT": {"علي", "ضد", "ل", "ب"},
+}
+_RELATIVE = {normalize_word(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين")}
+_BETWEEN = normalize_word("بين")
+_BLOCKING = {normalize_word(w) for w in ("من", "في", "على", "ضد", "إلى", "الى", "مع", "بسبب", "إثر", "جراء")}
+_ATTACK_NOUNS = {normalize_word(w) for w in ("هجوم", "ضربة", "غارة", "قصف", "هجمات", "غارات", "ضربات")}
+_WINDOW = 8
+_HISTORICAL_DAYS = 60
+
+
+@cache
+def _cues() -> dict[str, str]:
+    return {normalize_word(c): role for c, role in read_tsv("lexicons/event_cues.tsv")}
+
+
+@cache
+def _modes() -> dict[tuple[str, ...], tuple[str, str]]:
+    return {tuple(normalize_word(p).split()): (t, m) for p, t, m in read_tsv("lexicons/event_modes.tsv")}
+
+
+def _cue(tok: Token) -> str | None:
+    for _, stem in stem_candidates(tok.norm):
+        role = _cues().get(stem)
+        if role:
+            return role
+    return None
+
+
+@dataclass(slots=True)
+class _Draft:
+    trigger: Trigger
+    sentence: int
+    actors: list[Actor]
+    recipients: list[Actor]
+    mode: str | None
+    span: tuple[int, int]
+
+
+class _SentenceCoder:
+    """Codes the triggers of one sentence."""
+
+    def __init__(self, article: Article, tokens: list[Token], mentions: list[Mention], sentence: int,
+                 previous_subject: Actor | None, pair: tuple[Actor, Actor] | None, quote: Quote | None) -> None:
+        self.article, self.tokens, self.sentence = article, tokens, sentence
+        self.base = tokens[0].i
+        self.mentions = mentions
+        self.previous_subject, self.pair, self.quote = previous_subject, pair, quote
+        self.absorbed: set[int] = set()
+        self.etype = ""
+
+    # --- helpers -------------------------------------------------------------------------
+    def tok(self, i: int) -> Token | None:
+        k = i - self.base
+        return self.tokens[k] if 0 <= k < len(self.tokens) else None
+
+    def actors_of(self, m: Mention) -> list[Actor]:
+        """A mention's actors; a compound (طهران وبغداد) brings its joined partners; a dual
+        anaphor (البلدين) stands for the article's two main countries."""
+        if m.kind == "dual":
+            return list(self.pair) if self.pair and self.etype in _SYMMETRIC else []
+        out = [m.actor]
+        k = self.mentions.index(m) + 1
+        while k < len(self.mentions) and self.mentions[k].joined \
+                and self.mentions[k].first - self.mentions[k - 1].last <= 1:
+            out.append(self.mentions[k].actor)
+            k += 1
+        return [a for a in out if a is not None]
+
+    def mention_at(self, i: int, prep: str | None = None) -> Mention | None:
+        return next((m for m in self.mentions if m.first == i and (prep is None or m.prep == prep)), None)
+
+    def after(self, i: int, limit: int = _WINDOW) -> list[Mention]:
+        return [m for m in self.mentions if i <= m.first < i + limit and not m.joined]
+
+    def before(self, i: int, limit: int = 4) -> list[Mention]:
+        return [m for m in self.mentions if i - limit <= m.last <= i and not m.joined]
+
+    def recipients_by_prep(self, etype: str, start: int, exclude: list[Mention]) -> list[Actor]:
+        preps = _RECIPIENT_PREPS.get(etype, set())
+        for m in self.after(start):
+            if m not in exclude and m.prep in preps:
+                return self.actors_of(m)
+        return []
+
+    def clause_end(self, i: int) -> int:
+        j = i
+        while j < self.base + len(self.tokens) and j - i < 14 and self.tok(j).text not in "،.؛;:":
+            j += 1
+        return j
+
+    # --- arguments -----------------------------------------------------------------------
+    def code(self, trig: Trigger) -> _Draft | None:
+        entry = trig.entry
+        self.etype = entry.type
+        actors: list[Actor] = []
+        recipients: list[Actor] = []
+        used: list[Mention] = []
+        prev = self.tok(trig.first - 1)
+        passive = prev is not None and prev.norm in _RELATIVE
+        if between := self._between(trig):
+            actors, recipients = between
+        elif entry.pos == "verb":
+            subject = next((m for m in self.after(trig.last, 4) if m.prep is None), None)
+            svo = next((m for m in self.before(trig.first, 0) if m.prep is None), None)
+            if svo is not None and not passive:  # الرئيس الإيراني يزور العراق / إن بزشكيان زار
+                subject = svo
+            if passive:
+                ante = self.before(trig.first - 1, 3)
+                recipients = self.actors_of(ante[-1]) if ante else []
+            elif subject is not None:
+                actors, used = self.actors_of(subject), [subject]
+            elif (pre := [m for m in self.before(trig.first) if m.prep is None]):
+                actors, used = self.actors_of(pre[-1]), [pre[-1]]
+            if not passive:
+                start = max(used[0].last, trig.last) if used else trig.last
+                obj = next((m for m in self.after(start, 2) if m.prep is None and m not in used), None)
+                recipients = self.actors_of(obj) if obj else self.recipients_by_prep(entry.type, start, used)
+            if not actors and not passive:
+                first = next((m for m in self.mentions if m.prep is None and m.last <= trig.first), None)
+                actors = self.actors_of(first) if first else ([self.previous_subject] if self.previous_subject else [])
+        else:
+            actors, recipients = self._noun_arguments(trig)
+        nested_actor, mode = self._nested(trig)
+        if nested_actor and not actors:
+            actors = [nested_actor]
+        if self.quote is not None and not actors and self.quote.speaker and entry.type in ("ACCUSE", "REQUEST", "REJECT", "THREATEN"):
+            actors = [self.quote.speaker]
+        if len(actors) > 1 and not recipients and entry.type in _SYMMETRIC | {"ASSAULT"}:
+            actors, recipients = actors[:1], actors[1:]
+        actors = [a for a in actors if a is not None]
+        recipients = [r for r in recipients if r is not None and not any(_same(r, a) for a in actors)]
+        if not recipients and actors and entry.type == "ASSAULT":
+            place = self._place(trig, exclude={a.country for a in actors})
+            if place is not None and place.country:
+                recipients = [Actor(place.text, place.name_en, place.country, None, place.start, place.end)]
+        if not actors and not recipients:
+            return None
+        if (entry.recipient == "required" or ontology().needs_recipient(entry.type)) and not recipients:
+            return None
+        spans = [(a.start, a.end) for a in actors + recipients if a.start is not None]
+        first_tok, last_tok = self.tok(trig.first), self.tok(trig.last - 1)
+        spans.append((first_tok.start, last_tok.end))
+        span = (min(s for s, _ in spans), max(e for _, e in spans))
+        return _Draft(trig, self.sentence, actors, recipients, mode or entry.mode, span)
+
+    def _between(self, trig: Trigger) -> tuple[list[Actor], list[Actor]] | None:
+        """الحرب بين إسرائيل وحماس: the first side acts, the second receives."""
+        for m in self.after(trig.last, 3):
+            if m.prep == _BETWEEN:
+                both = self.actors_of(m)
+                if len(both) >= 2:
+                    return both[:1], both[1:]
+        return None
+
+    def _noun_arguments(self, trig: Trigger) -> tuple[list[Actor], list[Actor]]:
+        lex = lexicon()
+        entry = trig.entry
+        actors: list[Actor] = []
+        recipients: list[Actor] = []
+        nxt = self.tok(trig.last)
+        if nxt is not None:
+            demonym = lex.demonyms.get(nxt.norm)
+            if demonym is not None:  # هجوم أمريكي
+                actors = [Actor(nxt.text, demonym.name_en, demonym.country, None, nxt.start, nxt.end)]
+        genitive = self.mention_at(trig.last) if not actors else None
+        if genitive is not None and genitive.prep is not None:
+            genitive = None
+        later = [m for m in self.after(trig.last + 1) if m is not genitive]
+        obj = next((m for m in later if m.prep in _RECIPIENT_PREPS.get(entry.type, set())), None)
+        if genitive is not None:
+            is_place = genitive.actor is not None and genitive.kind == "entity" and genitive.actor.sector is None \
+                and not (genitive.actor.start is not None and self._is_person_or_org(genitive))
+            if entry.recipient == "place":
+                pass  # حرب غزة: where, not against whom
+            elif obj is not None and obj.prep == "ل":  # مهاجمة فصائل … لقوات أمريكية
+                actors = self.actors_of(genitive)
+            elif entry.recipient == "genitive" or (obj is None and is_place):
+                recipients = self.actors_of(genitive)
+            else:
+                actors = self.actors_of(genitive)
+        relative = self._relative_subject(trig)
+        if relative is not None:
+            if entry.type == "ACCUSE":
+                recipients = recipients or [relative]
+            else:
+                actors = actors or [relative]
+        if obj is not None and not recipients:
+            recipients = self.actors_of(obj)
+        if not actors:
+            pre = [m for m in self.before(trig.first, 4) if m.prep is None]
+            between = {self.tok(k).norm for k in range(pre[-1].last, trig.first)} if pre else set()
+            if pre and not between & _BLOCKING:  # عانى العراق من تصاعد الهجمات: Iraq suffers, not attacks
+                actors = self.actors_of(pre[-1])
+        return actors, recipients
+
+    def _is_person_or_org(self, m: Mention) -> bool:
+        return any(e.start == m.actor.start and e.type in ("PER", "ORG", "NORP") for e in self.article.entities)
+
+    def _relative_subject(self, trig: Trigger) -> Actor | None:
+        """الغزو الذي قادته الولايات المتحدة / الجرائم التي يرتكبها النظام الصهيوني."""
+        for k in range(trig.last, min(trig.last + 3, self.base + len(self.tokens))):
+            if self.tok(k).norm in _RELATIVE:
+                m = next((m for m in self.after(k + 1, 3) if m.prep is None), None)
+                return m.actor if m else None
+        return None
+
+    def _nested(self, trig: Trigger) -> tuple[Actor | None, str | None]:
+        """في هجوم أمريكي بطائرة مسيرة: the actor of a nested attack noun, and an instrument mode."""
+        actor, mode = None, None
+        end = self.clause_end(trig.last)
+        for k in range(trig.last, end):
+            tok = self.tok(k)
+            if tok is None:
+                break
+            m = match_at(_modes(), self.tokens, k - self.base, self.article.norm, 3)
+            if m is not None and m.value[0] == trig.entry.type and mode is None:
+                mode = m.value[1]
+            demonym = lexicon().demonyms.get(tok.norm)
+            if actor is None and demonym is not None and k > trig.last:
+                prev = self.tok(k - 1)
+                if any(s in _ATTACK_NOUNS for _, s in stem_candidates(prev.norm)):
+                    actor = Actor(tok.text, demonym.name_en, demonym.country, None, tok.start, tok.end)
+                    self.absorbed.add(k - 1)
+        return actor, mode
+
+    def _place(self, trig: Trigger, exclude: set[str | None] = frozenset()) -> Entity | None:
+        """Where: a place governed by في in the clause, else the nearest place in the sentence."""
+        s_start, s_end = self.tokens[0].start, self.tokens[-1].end
+        places = [e for e in self.article.entities if s_start <= e.start < s_end and e.type in ("GPE", "LOC", "FAC")
+                  and e.country is not None and e.country not in exclude]
+        if not places:
+            return None
+        trig_pos = self.tok(trig.first).start
+        after = [e for e in places if e.start > trig_pos and self.article.text[max(0, e.start - 3):e.start].strip().endswith("في")]
+        return after[0] if after else min(places, key=lambda e: abs(e.start - trig_pos))
+
+
+def _same(a: Actor, b: Actor) -> bool:
+    return a.country == b.country and a.sector == b.sector and a.country is not None
+
+
+def _flags(article: Article, tokens: list[Token], trig: Trigger, when: str | None, pub: date | None) -> Flags:
+    flags = Flags(future=trig.future)
+    k = next(n for n, t in enumerate(tokens) if t.i == trig.first)
+    for d in range(1, 5):
+        if k - d < 0:
+            break
+        role = _cue(tokens[k - d])
+        if role == "future" and d <= 3:
+            flags.future = True
+        elif role == "negated" and d <= 2:
+            flags.negated = True
+        elif role == "hypothetical":
+            flags.hypothetical = True
+        elif len(tokens[k - d].norm) > 2 and tokens[k - d].norm[0] == "س" and tokens[k - d].norm[1] in "يت" and d <= 2:
+            flags.future = True  # ستشمل توقيع
+    if any(_cue(t) == "historical" for t in tokens[k:k + 8]):
+        flags.historical = True
+    if when and pub and not flags.future:
+        try:
+            y = int(when[:4])
+            m = int(when[5:7]) if len(when) >= 7 and when[5:7].isdigit() else 12
+            d = int(when[8:10]) if len(when) >= 10 else 28
+            flags.historical = flags.historical or (pub - date(y, m, min(d, 28))).days > _HISTORICAL_DAYS
+        except ValueError:
+            pass
+    return flags
+
+
+def _date(article: Article, sent_start: int, sent_end: int, trig_pos: int, flags_future: bool, pub: date | None) -> str | None:
+    times = [t for t in article.times if sent_start <= t.start < sent_end and t.value and not t.value.startswith("X")]
+    if times:
+        return min(times, key=lambda t: abs(t.start - trig_pos)).value
+    if pub is not None and not flags_future:
+        return pub.isoformat()
+    return None
+
+
+def _attribution(article: Article, tokens: list[Token], quote: Quote | None) -> Actor | None:
+    if quote is not None:
+        return quote.speaker
+    for k, t in enumerate(tokens):
+        if _cue(t) == "source" and k + 1 < len(tokens):
+            s, e = tokens[k + 1].start, tokens[min(k + 4, len(tokens)) - 1].end
+            text = article.text[s:e].rstrip(".،")
+            return Actor(text, None, None, None, s, s + len(text))
+    return None
+
+
+def _main_pair(seen: dict[str, list[Actor]]) -> tuple[Actor, Actor] | None:
+    """The two countries mentioned most so far: what البلدين and الجانبين refer to."""
+    top = sorted(seen.items(), key=lambda kv: -len(kv[1]))[:2]
+    if len(top) < 2:
+        return None
+    return top[0][1][0], top[1][1][0]
+
+
+def _codes(actors: list[Actor]) -> str:
+    return " + ".join(f"{a.code}" + (f" ({a.name_en})" if a.name_en else "") for a in actors) or "?"
+
+
+def _sides(ev: Event) -> tuple[frozenset, frozenset]:
+    return (frozenset(x.country for x in ev.actors if x.country),
+            frozenset(x.country for x in ev.recipients if x.country))
+
+
+def _same_happening(a: Event, b: Event) -> bool:
+    """Same type, mode of consultation and flags; the same sides (either way round for symmetric
+    types; within one sentence a missing side agrees with anything); dates that agree."""
+    if (a.type, a.flags.future, a.flags.negated) != (b.type, b.flags.future, b.flags.negated):
+        return False
+    if a.type == "CONSULT" and a.mode != b.mode:
+        return False
+    if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
+        return False
+    (aa, ar), (ba, br) = _sides(a), _sides(b)
+    if a.sentence == b.sentence and (not aa or not ba or aa == ba) and (not ar or not br or ar == br):
+        return True
+    if (aa, ar) == (ba, br) and (aa or ar):
+        return True
+    return a.type in _SYMMETRIC and (aa, ar) == (br, ba) and bool(aa and ar)
+
+
+def _merge(events: list[Event]) -> list[Event]:
+    """One event per happening, with the evidence of every mention."""
+    out: list[Event] = []
+    for ev in events:
+        twin = next((o for o in out if _same_happening(o, ev)), None)
+        if twin is None:
+            out.append(ev)
+            continue
+        twin.mentions.extend(ev.mentions)
+        twin.actors = twin.actors or ev.actors
+        twin.recipients = twin.recipients or ev.recipients
+        if twin.mode is None and ev.mode is not None:
+            twin.mode, twin.cameo, twin.goldstein = ev.mode, ev.cameo, ev.goldstein
+        if (twin.date is None or len(ev.date or "") > len(twin.date)) and ev.date:
+            twin.date = ev.date
+        twin.flags.historical = twin.flags.historical and ev.flags.historical
+    return out
+
+
+def code_events(article: Article) -> Article:
+    """Fill ``article.events``."""
+    pub = parse_published(article.published)
+    tokens = analysed_tokens(article)
+    events: list[Event] = []
+    previous_subject: Actor | None = None
+    seen: dict[str, list[Actor]] = {}
+    for sent in article.sentences:
+        if sent.duplicate_of is not None:
+            continue
+        stoks = [t for t in tokens if sent.start <= t.start < sent.end]
+        if not stoks:
+            continue
+        triggers = find_triggers(stoks)
+        if not triggers:
+            continue
+        mentions = sentence_mentions(article, stoks)
+        coder_quotes = [q for q in article.quotes if q.sentence == sent.i]
+        absorbed: set[int] = set()
+        for trig in triggers:
+            if trig.first in absorbed:
+                continue
+            pos = article.tokens[trig.first].start
+            quote = next((q for q in coder_quotes if q.start <= pos < q.end), None)
+            coder = _SentenceCoder(article, stoks, mentions, sent.i, previous_subject, _main_pair(seen), quote)
+            draft = coder.code(trig)
+            absorbed |= coder.absorbed
+            if draft is None:
+                continue
+            entry = trig.entry
+            coding = ontology().coding(entry.type, draft.mode, entry.cameo if draft.mode == entry.mode else None)
+            flags = _flags(article, stoks, trig, None, pub)
+            when = None if flags.future else _date(article, sent.start, sent.end, pos, flags.future, pub)
+            flags = _flags(article, stoks, trig, when, pub)
+            if flags.historical and when == (pub.isoformat() if pub else None):
+                when = None
+            place = coder._place(trig)
+            ev = Event(entry.type, draft.mode, coding.cameo, coding.goldstein, coding.quad_class,
+                       draft.actors, draft.recipients, when, place, flags, sent.i, draft.span,
+                       (article.tokens[trig.first].start, article.tokens[trig.last - 1].end),
+                       _attribution(article, stoks, quote))
+            ev.mentions = [{"sentence": sent.i, "start": draft.span[0], "end": draft.span[1]}]
+            events.append(ev)
+        for m in mentions:
+            if m.actor is not None and m.actor.country:
+                seen.setdefault(m.actor.country, []).append(m.actor)
+        subj = next((m.actor for m in mentions if m.prep is None and m.actor), None)
+        previous_subject = subj or previous_subject
+    events = _merge(events)
+    for ev in events:
+        mode = f"/{ev.mode}" if ev.mode else ""
+        when = f", {ev.date}" if ev.date else ""
+        flags = [k for k in ("historical", "future", "hypothetical", "negated") if getattr(ev.flags, k)]
+        ev.gloss = (f"{_codes(ev.actors)} — {ev.type}{mode} → {_codes(ev.recipients)}{when}"
+                    + (f" [{', '.join(flags)}]" if flags else ""))
+    article.events = events
+    return article

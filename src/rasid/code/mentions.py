@@ -1,0 +1,145 @@
+"""Actor mentions in a sentence: what could be an event's actor or recipient.
+
+A mention is a named entity that resolves to an actor, a title phrase (الرئيس الإيراني), a
+group phrase (قوات أمريكية، فصائل متحالفة مع إيران في العراق), or a dual anaphor (البلدين).
+Each carries the preposition that governs it (مع، إلى، على، ل …) and whether it is joined to
+the previous mention by و (a compound actor: طهران وبغداد).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..doc import Actor, Article
+from ..extract.actors import entity_actor, resolve_actor
+from ..extract.entities import title_before
+from ..extract.lookup import match_at
+from ..resources import lexicon
+from ..text.normalize import normalize_word
+from ..text.tokenize import Token
+
+__all__ = ["Mention", "sentence_mentions", "PREPOSITIONS"]
+
+PREPOSITIONS = {normalize_word(w): normalize_word(w) for w in
+                ("مع", "إلى", "الى", "على", "ضد", "من", "في", "بين", "عن", "لدى", "بحق", "تجاه", "أمام", "بقيادة")}
+_DUALS = {normalize_word(w) for w in ("البلدين", "البلدان", "الجانبين", "الجانبان", "الطرفين", "الطرفان")}
+_LINKS = {normalize_word(w) for w in ("مع", "من", "في", "بقيادة", "ل")}
+_AFTER_ADJECTIVE = {normalize_word(w) for w in ("مع", "من")}  # متحالفة مع إيران، مدعومة من إيران
+_MAX_GROUP = 7
+
+
+@dataclass(slots=True)
+class Mention:
+    first: int                 # article token indices [first, last)
+    last: int
+    actor: Actor | None        # None for a dual anaphor, resolved by the event coder
+    kind: str                  # entity | title | group | dual
+    prep: str | None = None    # governing preposition (normalised), clitic ل/ب included
+    joined: bool = False       # preceded by و: part of a compound with the previous mention
+
+
+def _clitic(article: Article, tok: Token, start: int) -> str | None:
+    """The proclitic preposition (ل or ب) between a token's start and a mention's start."""
+    lead = normalize_word(article.text[tok.start:start])
+    if "ل" in lead:
+        return "ل"
+    if "ب" in lead:
+        return "ب"
+    return None
+
+
+_NOT_ADJ = {normalize_word(w) for w in ("التي", "الذي", "وهي", "هي", "فيه", "فيها", "منه", "منها", "عليه", "عليها", "أيضا", "حيث")}
+
+
+def _adjective(t: Token) -> bool:
+    """Looks like an agreeing adjective (مسلحة، متحالفة، الأمنية، رسمية)."""
+    return t.is_arabic and len(t.norm) > 3 and t.norm not in _NOT_ADJ and t.norm not in _LINKS \
+        and t.norm.endswith(("ه", "ي", "يين", "يون"))
+
+
+def _group(article: Article, tokens: list[Token], i: int, taken: set[int]) -> Mention | None:
+    """A group phrase headed by a sector noun, with its modifiers (adjectives, مع/من/في X)."""
+    lex = lexicon()
+    m = match_at(lex.sector_nouns, tokens, i, article.norm, 3)
+    if m is None:
+        return None
+    j = m.last
+    if j < len(tokens) and tokens[j].norm.startswith("ال") and j not in taken and tokens[j].is_arabic \
+            and tokens[j].norm not in lex.demonyms and not _adjective(tokens[j]):
+        j += 1  # قوات التحالف، عناصر الجماعة
+    while j < len(tokens) and j - i < _MAX_GROUP:
+        t = tokens[j]
+        if t.norm in lex.demonyms or (_adjective(t) and j not in taken):
+            j += 1
+        elif t.norm in _LINKS and j + 1 < len(tokens) and (j + 1) in taken \
+                and (t.norm not in _AFTER_ADJECTIVE or (_adjective(tokens[j - 1]) and (j - 1) not in taken)):
+            j += 2
+            while j < len(tokens) and j in taken:
+                j += 1
+        else:
+            break
+    actor = resolve_actor(article, tokens, i, j)
+    if actor is None or actor.country is None:
+        return None
+    actor.start, actor.text = m.start, article.text[m.start:actor.end]
+    return Mention(tokens[i].i, tokens[j - 1].i + 1, actor, "group", _clitic(article, tokens[i], m.start))
+
+
+def sentence_mentions(article: Article, tokens: list[Token]) -> list[Mention]:
+    """Mentions among one sentence's ``tokens`` (contiguous article tokens), left to right."""
+    lex = lexicon()
+    if not tokens:
+        return []
+    base = tokens[0].i
+    s_start, s_end = tokens[0].start, tokens[-1].end
+    ents = [e for e in article.entities if s_start <= e.start and e.end <= s_end]
+    ent_tokens = {t.i - base for e in ents for t in tokens if e.start < t.end and t.start < e.end}
+    mentions: list[Mention] = []
+    title_prep: dict[int, tuple[Token, int]] = {}
+    k = 0
+    while k < len(tokens):
+        tok = tokens[k]
+        group = _group(article, tokens, k, ent_tokens)
+        if group is not None:
+            mentions.append(group)
+            k = group.last - base
+            continue
+        ent = next((e for e in ents if tok.start <= e.start < tok.end), None)
+        if ent is not None:
+            actor = entity_actor(ent)
+            last = max(t.i for t in tokens if t.start < ent.end) + 1
+            if actor.country or actor.sector:
+                mentions.append(Mention(tok.i, last, actor, "entity", _clitic(article, tok, ent.start)))
+            k = last - base
+            continue
+        found = title_before(article, tokens, k)
+        if found is not None:
+            title, country, after = found
+            nxt = tokens[after] if after < len(tokens) else None
+            if nxt is not None and any(e.start == nxt.start and e.type == "PER" for e in ents):
+                k = after  # the person's own mention carries the title …
+                title_prep[nxt.i] = (tok, title.start)  # … and the preposition before it (مع رئيس الوزراء …)
+                continue
+            if country is not None:
+                s, e = title.start, tokens[after - 1].end
+                actor = Actor(article.text[s:e], None, country, title.value.sector, s, e)
+                mentions.append(Mention(tok.i, tokens[after - 1].i + 1, actor, "title",
+                                        _clitic(article, tok, title.start)))
+                k = after
+                continue
+        if tok.norm in _DUALS or tok.norm[1:] in _DUALS:
+            mentions.append(Mention(tok.i, tok.i + 1, None, "dual"))
+        k += 1
+    for m in mentions:
+        own_start = m.actor.start if m.actor is not None and m.actor.start is not None else None
+        if m.first in title_prep:  # the title before a person opens the mention
+            tok, own_start = title_prep[m.first]
+            m.first = tok.i
+        first = tokens[m.first - base]
+        if own_start is None or own_start >= first.end:
+            own_start = first.start
+        lead = normalize_word(article.text[first.start:own_start])  # proclitics: و ل ب …
+        m.joined = lead.startswith("و")
+        prev = tokens[m.first - base - 1].norm if m.first > base else ""
+        if m.prep is None:
+            m.prep = PREPOSITIONS.get(prev) or _clitic(article, first, own_start)
+    return mentions

@@ -1,0 +1,114 @@
+"""Event triggers: verbs in their inflections and event nouns, found through clitics and suffixes."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from ..resources import read_tsv
+from ..text.normalize import normalize_word
+from ..text.tokenize import Token, stem_candidates
+
+__all__ = ["TriggerEntry", "Trigger", "find_triggers"]
+
+_SUFFIXES = ("هما", "هم", "ها", "ه", "هن", "نا")
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerEntry:
+    type: str
+    mode: str | None
+    cameo: str
+    pos: str
+    requires: frozenset[str]
+    recipient: str            # "" | required | genitive
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """Trigger words ``tokens[first:last]`` (article token indices)."""
+
+    first: int
+    last: int
+    entry: TriggerEntry
+    future: bool              # marked by the future prefix سـ (سيزور)
+
+
+def _verb_forms(past: str, present: str) -> list[str]:
+    forms = [past, past + "ت", past + "وا", past + "ا", past + "تا"]
+    if past.endswith("ي"):  # التقى -> التقت، التقوا
+        forms += [past[:-1] + "ت", past[:-1] + "وا", past[:-1] + "يا"]
+    if present.startswith("ي"):
+        stem = present[1:]
+        forms += [present, "ت" + stem, present + "ون", present + "ان", "ت" + stem + "ان", "ن" + stem]
+        if present.endswith("ي"):
+            forms += [present[:-1] + "ون", "ت" + stem[:-1] + "ون"]
+    return forms
+
+
+@cache
+def _lexicon() -> tuple[dict[tuple[str, ...], TriggerEntry], int]:
+    table: dict[tuple[str, ...], TriggerEntry] = {}
+    for etype, mode, cameo, pos, forms, requires, recipient in read_tsv("lexicons/event_triggers.tsv"):
+        entry = TriggerEntry(etype, mode or None, cameo, pos,
+                             frozenset(normalize_word(w) for w in requires.split(",") if w), recipient)
+        if pos == "verb":
+            past, present = (p.split() for p in forms.split("|"))
+            words = [(f, *past[1:]) for f in _verb_forms(normalize_word(past[0]), normalize_word(present[0]))]
+            words += [(f, *present[1:]) for f in _verb_forms(normalize_word(past[0]), normalize_word(present[0]))]
+        else:
+            words = [tuple(normalize_word(f).split()) for f in forms.split(",")]
+        for w in words:
+            key = tuple(normalize_word(x) for x in w)
+            table.setdefault(key, entry)
+    return table, max(len(k) for k in table)
+
+
+def _readings(word: str) -> list[tuple[str, bool, str | None]]:
+    """Stems of a word: (stem, future, part of speech it may be), with clitics, the future prefix,
+    the article and object pronouns removed (هاجمها -> هاجم for verbs, زيارته -> زيارة for nouns)."""
+    out: list[tuple[str, bool, str | None]] = []
+    for _, stem in stem_candidates(word):
+        out.append((stem, False, None))
+        if len(stem) > 4 and stem[0] == "س" and stem[1] in "يتن":
+            out.append((stem[1:], True, "verb"))
+        if stem.startswith("ال") and len(stem) > 4:
+            out.append((stem[2:], False, "noun"))
+    more = []
+    for stem, fut, pos in out:
+        for suf in _SUFFIXES:
+            if stem.endswith(suf) and len(stem) - len(suf) >= 3:
+                base = stem[: -len(suf)]
+                if pos != "noun":
+                    more.append((base, fut, "verb"))
+                if base.endswith("ت") and pos != "verb":
+                    more.append((base[:-1] + "ه", fut, "noun"))
+    return out + more
+
+
+def find_triggers(tokens: list[Token]) -> list[Trigger]:
+    """Triggers among ``tokens`` (which must be contiguous article tokens), longest match first."""
+    table, max_len = _lexicon()
+    found: list[Trigger] = []
+    i = 0
+    while i < len(tokens):
+        best = None
+        rest = tuple(t.norm for t in tokens[i + 1:i + max_len])
+        for stem, future, pos in _readings(tokens[i].norm):
+            for n in range(len(rest), -1, -1):
+                entry = table.get((stem, *rest[:n]))
+                if entry and pos and entry.pos != pos:
+                    continue
+                if entry and (best is None or n + 1 > best.last - best.first):
+                    best = Trigger(tokens[i].i, tokens[i].i + n + 1, entry, future)
+                    break
+        if best and best.entry.requires:
+            window = {s for t in tokens[i + (best.last - best.first):i + 6] for _, s in stem_candidates(t.norm)}
+            window |= {w[2:] for w in window if w.startswith("ال")}
+            if not window & best.entry.requires:
+                best = None
+        if best:
+            found.append(best)
+            i += best.last - best.first
+        else:
+            i += 1
+    return found
