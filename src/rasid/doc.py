@@ -129,7 +129,7 @@ class Event:
             "date": self.date,
             "location": None if loc is None else {
                 "text": loc.text, "name_en": loc.name_en, "country": loc.country,
-                "start": loc.start, "end": loc.end},
+                "start": loc.start, "end": loc.end, **_coordinates(loc)},
             "flags": asdict(self.flags),
             "sentence": self.sentence,
             "evidence": {"start": self.evidence[0], "end": self.evidence[1]},
@@ -138,6 +138,15 @@ class Event:
             "gloss": self.gloss,
             "mentions": self.mentions,
         }
+
+
+def _coordinates(place: Entity) -> dict[str, float]:
+    """Latitude and longitude of a place the lexicon knows."""
+    from .resources import lexicon  # late import: doc is imported by the lexicon's users
+    entry = lexicon().entities.get(lexicon().key(place.text))
+    if entry is None or entry.lat is None:
+        return {}
+    return {"lat": entry.lat, "lon": entry.lon}
 
 
 @dataclass(slots=True)

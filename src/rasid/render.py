@@ -1,6 +1,7 @@
-"""Output formats of analysis records: JSON, JSON Lines and a readable terminal summary."""
+"""Output formats of analysis records: JSON, JSON Lines, a terminal summary, GDELT-style CSV, PLOVER."""
 from __future__ import annotations
 
+import csv
 import json
 from typing import Any, TextIO
 
@@ -9,7 +10,9 @@ from rich.table import Table
 
 __all__ = ["FORMATS", "Writer"]
 
-FORMATS = ("summary", "json", "jsonl")
+from .code.export import GDELT_COLUMNS, gdelt_rows, plover_events
+
+FORMATS = ("summary", "json", "jsonl", "events-csv", "plover")
 
 
 def _dumps(record: dict[str, Any], indent: int | None = None) -> str:
@@ -47,10 +50,19 @@ class Writer:
         self.fmt, self.out = fmt, out
         self.console = Console(file=out, soft_wrap=True) if fmt == "summary" else None
         self._json: list[dict[str, Any]] = []
+        self._csv = None
+        if fmt == "events-csv":
+            self._csv = csv.DictWriter(out, fieldnames=GDELT_COLUMNS)
+            self._csv.writeheader()
 
     def write(self, record: dict[str, Any]) -> None:
         if self.fmt == "jsonl":
             self.out.write(_dumps(record) + "\n")
+        elif self.fmt == "events-csv":
+            self._csv.writerows(gdelt_rows(record))
+        elif self.fmt == "plover":
+            for ev in plover_events(record):
+                self.out.write(_dumps(ev) + "\n")
         elif self.fmt == "json":
             self._json.append(record)
         else:

@@ -31,6 +31,7 @@ from .triggers import Trigger, find_triggers
 __all__ = ["code_events"]
 
 _SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
+_BARE_TYPES = {"ASSAULT", "PROTEST", "COERCE"}
 _RECIPIENT_PREPS = {
     "CONSULT": {"مع", "الي", "ب"}, "AGREE": {"مع"}, "COOPERATE": {"مع"}, "SUPPORT": {"ل"},
     "AID": {"ل", "الي"}, "RETREAT": {"من"}, "REQUEST": {"من", "الي"}, "ACCUSE": {"ب", "ضد"},
@@ -40,7 +41,9 @@ _RECIPIENT_PREPS = {
 }
 _RELATIVE = {normalize_word(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين")}
 _BETWEEN = normalize_word("بين")
-_BLOCKING = {normalize_word(w) for w in ("من", "في", "على", "ضد", "إلى", "الى", "مع", "بسبب", "إثر", "جراء")}
+_BLOCKING = {normalize_word(w) for w in ("من", "في", "على", "ضد", "إلى", "الى", "مع", "بسبب", "إثر", "جراء",
+                                         "إن", "أن", "بأن", ":", "«", "“")}
+_NOT_TARGET = {normalize_word(w) for w in ("مع", "من", "عن", "إلى", "الى")}  # تضامنا مع غزة
 _ATTACK_NOUNS = {normalize_word(w) for w in ("هجوم", "ضربة", "غارة", "قصف", "هجمات", "غارات", "ضربات")}
 _WINDOW = 8
 _HISTORICAL_DAYS = 60
@@ -138,7 +141,7 @@ class _SentenceCoder:
         if between := self._between(trig):
             actors, recipients = between
         elif entry.pos == "verb":
-            subject = next((m for m in self.after(trig.last, 4) if m.prep is None), None)
+            subject = next((m for m in self.after(trig.last, 6) if m.prep is None), None)
             svo = next((m for m in self.before(trig.first, 0) if m.prep is None), None)
             if svo is not None and not passive:  # الرئيس الإيراني يزور العراق / إن بزشكيان زار
                 subject = svo
@@ -171,15 +174,29 @@ class _SentenceCoder:
             place = self._place(trig, exclude={a.country for a in actors})
             if place is not None and place.country:
                 recipients = [Actor(place.text, place.name_en, place.country, None, place.start, place.end)]
-        if not actors and not recipients:
+        if not actors and not recipients and not self._bare_event(trig):
             return None
-        if (entry.recipient == "required" or ontology().needs_recipient(entry.type)) and not recipients:
+        if ("required" in entry.props or ontology().needs_recipient(entry.type)) and not recipients:
             return None
         spans = [(a.start, a.end) for a in actors + recipients if a.start is not None]
         first_tok, last_tok = self.tok(trig.first), self.tok(trig.last - 1)
         spans.append((first_tok.start, last_tok.end))
         span = (min(s for s, _ in spans), max(e for _, e in spans))
         return _Draft(trig, self.sentence, actors, recipients, mode or entry.mode, span)
+
+    def _bare_event(self, trig: Trigger) -> bool:
+        """Whether a violent or contentious happening stands without named parties: a verb
+        (قتل نحو 80 شخصا، خطفوا 14 شخصا), or a specific noun with a toll or a place."""
+        entry = trig.entry
+        if entry.type not in _BARE_TYPES or "context" in entry.props:
+            return False
+        if entry.pos == "verb":
+            return True
+        if any(stem.startswith("ال") for _, stem in stem_candidates(self.tok(trig.first).norm)[-1:]):
+            return False  # الهجوم، الاغتيال: a definite noun refers back to an event told elsewhere
+        s, e = self.tokens[0].start, self.tokens[-1].end
+        return any(s <= q.start < e for q in self.article.quantities) or \
+            any(s <= x.start < e and x.type in ("GPE", "LOC", "FAC") for x in self.article.entities)
 
     def _between(self, trig: Trigger) -> tuple[list[Actor], list[Actor]] | None:
         """الحرب بين إسرائيل وحماس: the first side acts, the second receives."""
@@ -208,11 +225,11 @@ class _SentenceCoder:
         if genitive is not None:
             is_place = genitive.actor is not None and genitive.kind == "entity" and genitive.actor.sector is None \
                 and not (genitive.actor.start is not None and self._is_person_or_org(genitive))
-            if entry.recipient == "place":
+            if "place" in entry.props:
                 pass  # حرب غزة: where, not against whom
             elif obj is not None and obj.prep == "ل":  # مهاجمة فصائل … لقوات أمريكية
                 actors = self.actors_of(genitive)
-            elif entry.recipient == "genitive" or (obj is None and is_place):
+            elif "genitive" in entry.props or (obj is None and is_place):
                 recipients = self.actors_of(genitive)
             else:
                 actors = self.actors_of(genitive)
@@ -265,7 +282,9 @@ class _SentenceCoder:
         """Where: a place governed by في in the clause, else the nearest place in the sentence."""
         s_start, s_end = self.tokens[0].start, self.tokens[-1].end
         places = [e for e in self.article.entities if s_start <= e.start < s_end and e.type in ("GPE", "LOC", "FAC")
-                  and e.country is not None and e.country not in exclude]
+                  and e.country is not None and e.country not in exclude
+                  and normalize_word(self.article.text[:e.start].split()[-1] if self.article.text[:e.start].split() else "")
+                  not in _NOT_TARGET]
         if not places:
             return None
         trig_pos = self.tok(trig.first).start

@@ -20,7 +20,7 @@ class TriggerEntry:
     cameo: str
     pos: str
     requires: frozenset[str]
-    recipient: str            # "" | required | genitive
+    props: frozenset[str]     # required | genitive | place | context (see event_triggers.tsv)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,9 +48,10 @@ def _verb_forms(past: str, present: str) -> list[str]:
 @cache
 def _lexicon() -> tuple[dict[tuple[str, ...], TriggerEntry], int]:
     table: dict[tuple[str, ...], TriggerEntry] = {}
-    for etype, mode, cameo, pos, forms, requires, recipient in read_tsv("lexicons/event_triggers.tsv"):
+    for etype, mode, cameo, pos, forms, requires, props in read_tsv("lexicons/event_triggers.tsv"):
         entry = TriggerEntry(etype, mode or None, cameo, pos,
-                             frozenset(normalize_word(w) for w in requires.split(",") if w), recipient)
+                             frozenset(normalize_word(w) for w in requires.split(",") if w),
+                             frozenset(p for p in props.split(",") if p))
         if pos == "verb":
             past, present = (p.split() for p in forms.split("|"))
             words = [(f, *past[1:]) for f in _verb_forms(normalize_word(past[0]), normalize_word(present[0]))]
@@ -67,8 +68,9 @@ def _readings(word: str) -> list[tuple[str, bool, str | None]]:
     """Stems of a word: (stem, future, part of speech it may be), with clitics, the future prefix,
     the article and object pronouns removed (هاجمها -> هاجم for verbs, زيارته -> زيارة for nouns)."""
     out: list[tuple[str, bool, str | None]] = []
-    for _, stem in stem_candidates(word):
-        out.append((stem, False, None))
+    for prefix, stem in stem_candidates(word):
+        behind_preposition = prefix and word[prefix - 1] in "بلك" and stem[:1] not in "يتن"
+        out.append((stem, False, "noun" if behind_preposition else None))  # لدعم is a noun
         if len(stem) > 4 and stem[0] == "س" and stem[1] in "يتن":
             out.append((stem[1:], True, "verb"))
         if stem.startswith("ال") and len(stem) > 4:

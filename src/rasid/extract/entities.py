@@ -37,20 +37,25 @@ def _overlaps(entities: list[Entity], start: int, end: int) -> bool:
     return any(e.start < end and start < e.end for e in entities)
 
 
-def _lexicon_entities(article: Article, tokens: list[Token]) -> list[Entity]:
+def _lexicon_entities(article: Article, tokens: list[Token], tagged: list[Entity]) -> list[Entity]:
+    """Lexicon matches. A one-word town of the gazetteer (not a capital) must also be tagged as a
+    place by the tagger: بيان، الخميس، جامعة are words before they are towns."""
     lex = lexicon()
     out = []
     common = tagger().common_words
     for m in find_all(lex.entities, tokens, article.norm, lex.max_len):
-        if m.value.minor and m.last - m.first == 1 and normalize_word(article.text[m.start:m.end]) in common:
-            continue  # بيان is a statement here, not the town of Bayan
+        if m.value.minor and m.last - m.first == 1 and (
+                normalize_word(article.text[m.start:m.end]) in common
+                or not any(e.start < m.end and m.start < e.end and e.type in ("GPE", "LOC") for e in tagged)):
+            continue
         out.append(_entity(article, m.start, m.end, m.value, "lexicon"))
     for t in tokens:
         for _, stem in stem_candidates(t.norm):
             entry = lex.plural_demonyms.get(stem)
             if entry and not _overlaps(out, t.start, t.end):
                 start = t.end - len(stem) if len(t.text) == len(t.norm) else t.start
-                out.append(Entity(start, t.end, article.text[start:t.end], "NORP", entry.name_en + "s",
+                plural = entry.name_en if entry.name_en.endswith(("ese", "s")) else entry.name_en + "s"
+                out.append(Entity(start, t.end, article.text[start:t.end], "NORP", plural,
                                   entry.country, None, None, "lexicon"))
                 break
     return out
@@ -271,7 +276,7 @@ def find_entities(article: Article) -> Article:
     """Fill ``article.entities`` (sorted by offset)."""
     tokens = analysed_tokens(article)
     tagged = _clean_tagged(article, tokens, _tagger_entities(article, tokens))
-    entities = _merge(_lexicon_entities(article, tokens), tagged)
+    entities = _merge(_lexicon_entities(article, tokens, tagged), tagged)
     _facilities(article, tokens, entities)
     _apply_titles(article, tokens, entities)
     _offices(article, tokens, entities)

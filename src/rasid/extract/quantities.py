@@ -13,6 +13,9 @@ from .numbers import read_number
 __all__ = ["find_quantities"]
 
 
+_VAGUE = {normalize_word(w) for w in ("آلاف", "ملايين", "مليارات", "مئات", "عشرات")}
+
+
 @cache
 def _units() -> dict[tuple[str, ...], str]:
     return {tuple(normalize_word(a).split()): en for a, en in read_tsv("lexicons/units.tsv")}
@@ -39,7 +42,8 @@ def find_quantities(article: Article) -> Article:
             m = match_at(units, tokens, last, article.norm, 3, clitics=False)
             if m is not None:
                 unit, last = m.value, m.last
-        if unit is not None or tok.norm[:1].isdigit() or num.last - num.first > 1 or num.value > 10:
+        vague = num.last - num.first == 1 and tok.norm in _VAGUE  # ملايين السودانيين: "millions of"
+        if not vague and (unit is not None or tok.norm[:1].isdigit() or num.last - num.first > 1 or num.value > 10):
             end = tokens[last - 1].end
             out.append(Quantity(num.start, end, article.text[num.start:end], num.value, unit))
         i = max(last, i + 1)
