@@ -113,9 +113,12 @@ class Lexicon:
             self._add(self.entities, name, LexEntry("group", "NORP", name_en, _none(country)))
         for title, sector, name_en in read_tsv("lexicons/titles.tsv"):
             self._add(self.titles, title, LexEntry("title", None, name_en, None, _none(sector)))
-        for stem, country, name_en in read_tsv("lexicons/demonyms.tsv"):
+        for stem, country, name_en, broken in read_tsv("lexicons/demonyms.tsv"):
             entry = LexEntry("demonym", "NORP", name_en, country)
-            for form, plural in _demonym_forms(normalize_word(stem)):
+            forms = _demonym_forms(normalize_word(stem))
+            if broken:  # المغاربة، الأتراك
+                forms += [(art + normalize_word(broken), True) for art in ("", "ال")]
+            for form, plural in forms:
                 self.demonyms[form] = entry
                 if plural:
                     self.plural_demonyms[form] = entry

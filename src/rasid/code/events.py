@@ -60,11 +60,11 @@ def _modes() -> dict[tuple[str, ...], tuple[str, str]]:
 
 
 def _cue(tok: Token) -> str | None:
-    for _, stem in stem_candidates(tok.norm):
-        role = _cues().get(stem)
-        if role:
-            return role
-    return None
+    word = tok.norm
+    stems = [s for _, s in stem_candidates(word)]
+    if len(word) > 2 and word[0] in "وف":
+        stems.append(word[1:])  # ولم، فلن
+    return next((_cues()[s] for s in stems if s in _cues()), None)
 
 
 @dataclass(slots=True)
@@ -154,7 +154,7 @@ class _SentenceCoder:
                 actors, used = self.actors_of(pre[-1]), [pre[-1]]
             if not passive:
                 start = max(used[0].last, trig.last) if used else trig.last
-                obj = next((m for m in self.after(start, 2) if m.prep is None and m not in used), None)
+                obj = next((m for m in self.after(start, 3) if m.prep is None and m not in used), None)
                 recipients = self.actors_of(obj) if obj else self.recipients_by_prep(entry.type, start, used)
             if not actors and not passive:
                 first = next((m for m in self.mentions if m.prep is None and m.last <= trig.first), None)
@@ -162,6 +162,8 @@ class _SentenceCoder:
         else:
             actors, recipients = self._noun_arguments(trig)
         nested_actor, mode = self._nested(trig)
+        if nested_actor and entry.type == "ASSAULT" and entry.pos == "verb" and actors:
+            actors, recipients = [], actors + recipients  # قُتل قائد في هجوم أمريكي: the subject was the victim
         if nested_actor and not actors:
             actors = [nested_actor]
         if self.quote is not None and not actors and self.quote.speaker and entry.type in ("ACCUSE", "REQUEST", "REJECT", "THREATEN"):
@@ -324,11 +326,13 @@ def _flags(article: Article, tokens: list[Token], trig: Trigger, when: str | Non
     return flags
 
 
-def _date(article: Article, sent_start: int, sent_end: int, trig_pos: int, flags_future: bool, pub: date | None) -> str | None:
+def _date(article: Article, sent_start: int, sent_end: int, trig_pos: int, flags_future: bool, pub: date | None,
+          heading: bool) -> str | None:
+    """The nearest time in the sentence; else the publication date for a report in the body."""
     times = [t for t in article.times if sent_start <= t.start < sent_end and t.value and not t.value.startswith("X")]
     if times:
         return min(times, key=lambda t: abs(t.start - trig_pos)).value
-    if pub is not None and not flags_future:
+    if pub is not None and not flags_future and not heading:
         return pub.isoformat()
     return None
 
@@ -338,7 +342,9 @@ def _attribution(article: Article, tokens: list[Token], quote: Quote | None) -> 
         return quote.speaker
     for k, t in enumerate(tokens):
         if _cue(t) == "source" and k + 1 < len(tokens):
-            s, e = tokens[k + 1].start, tokens[min(k + 4, len(tokens)) - 1].end
+            first = tokens[k + 1]
+            s = first.start + (1 if first.norm[:1] == "ل" and len(first.norm) > 3 else 0)  # لمصادر
+            e = tokens[min(k + 4, len(tokens)) - 1].end
             text = article.text[s:e].rstrip(".،")
             return Actor(text, None, None, None, s, s + len(text))
     return None
@@ -429,7 +435,7 @@ def code_events(article: Article) -> Article:
             entry = trig.entry
             coding = ontology().coding(entry.type, draft.mode, entry.cameo if draft.mode == entry.mode else None)
             flags = _flags(article, stoks, trig, None, pub)
-            when = None if flags.future else _date(article, sent.start, sent.end, pos, flags.future, pub)
+            when = None if flags.future else _date(article, sent.start, sent.end, pos, flags.future, pub, sent.heading)
             flags = _flags(article, stoks, trig, when, pub)
             if flags.historical and when == (pub.isoformat() if pub else None):
                 when = None

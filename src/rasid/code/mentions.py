@@ -71,7 +71,8 @@ def _group(article: Article, tokens: list[Token], i: int, taken: set[int]) -> Me
         if t.norm in lex.demonyms or (_adjective(t) and j not in taken):
             j += 1
         elif t.norm in _LINKS and j + 1 < len(tokens) and (j + 1) in taken \
-                and (t.norm not in _AFTER_ADJECTIVE or (_adjective(tokens[j - 1]) and (j - 1) not in taken)):
+                and (t.norm not in _AFTER_ADJECTIVE or (_adjective(tokens[j - 1]) and (j - 1) not in taken)) \
+                and not (t.norm == "في" and m.value == "MIL"):  # طائرة مسيرة في سوريا: where, not whose
             j += 2
             while j < len(tokens) and j in taken:
                 j += 1

@@ -1,0 +1,108 @@
+"""Each event type: positive and negative Arabic examples (written for these tests)."""
+import pytest
+
+import rasid
+
+PUB = "2024-05-15"
+
+
+def _events(text, published=PUB):
+    rec = rasid.analyze(text, published=published)
+    for ev in rec["events"]:
+        s, e = ev["evidence"]["start"], ev["evidence"]["end"]
+        assert 0 <= s < e <= len(rec["text"])
+    return rec["events"]
+
+
+def _one(text, etype, **kw):
+    evs = [e for e in _events(text, **kw) if e["type"] == etype]
+    assert evs, f"no {etype} event in: {text}"
+    return evs[0]
+
+
+def _countries(actors):
+    return {a["country"] for a in actors}
+
+
+@pytest.mark.parametrize("text, etype, actor, recipient", [
+    ("زار رئيس الوزراء الأردني العاصمة المصرية القاهرة يوم الاثنين.", "CONSULT", "JOR", "EGY"),
+    ("واجتمع وزير الخارجية الفرنسي مع نظيره اللبناني في باريس.", "CONSULT", "FRA", "LBN"),
+    ("ووقعت مصر والسعودية اتفاقية للتعاون في مجال الطاقة.", "AGREE", "EGY", "SAU"),
+    ("وأشاد الرئيس التونسي بالموقف الجزائري من القضية.", "SUPPORT", "TUN", None),
+    ("وقدمت الإمارات مساعدات إنسانية إلى السودان الأسبوع الماضي.", "AID", "ARE", "SDN"),
+    ("وانسحبت القوات الروسية من المدينة بعد معارك عنيفة.", "RETREAT", "RUS", None),
+    ("وطالب العراق تركيا بسحب قواتها من أراضيه.", "REQUEST", "IRQ", "TUR"),
+    ("واتهمت إيران الولايات المتحدة بزعزعة استقرار المنطقة.", "ACCUSE", "IRN", "USA"),
+    ("ورفضت الحكومة السودانية المبادرة الأمريكية بشكل قاطع.", "REJECT", "SDN", None),
+    ("وهدد الجيش الإسرائيلي حزب الله برد قاس.", "THREATEN", "ISR", "LBN"),
+    ("وتظاهر آلاف المغاربة في الرباط احتجاجا على غلاء الأسعار.", "PROTEST", "MAR", None),
+    ("وفرضت الولايات المتحدة عقوبات على شركات إيرانية.", "SANCTION", "USA", "IRN"),
+    ("وحشدت تركيا قواتها على الحدود مع سوريا.", "MOBILIZE", "TUR", None),
+    ("واعتقلت السلطات المصرية عشرة ناشطين في القاهرة.", "COERCE", "EGY", None),
+    ("وقصفت طائرات إسرائيلية مواقع في جنوب لبنان فجر اليوم.", "ASSAULT", "ISR", "LBN"),
+])
+def test_each_type_is_coded_with_its_actor_and_recipient(text, etype, actor, recipient):
+    ev = _one(text, etype)
+    assert actor in _countries(ev["actors"]) | _countries(ev["recipients"])
+    if recipient:
+        assert recipient in _countries(ev["recipients"]) | _countries(ev["actors"])
+
+
+@pytest.mark.parametrize("text", [
+    "وقال الوزير إن الطقس سيكون معتدلا خلال الأسبوع المقبل في معظم المناطق.",
+    "وافتتح المعرض الدولي للكتاب أبوابه أمام الزوار في العاصمة.",
+    "ويستضيف البلد 2500 جندي أجنبي منذ سنوات.",
+    "وارتفعت أسعار النفط في الأسواق العالمية بنسبة اثنين في المئة.",
+    "ونشر الفيديو على موقع «يوتيوب» وحصد آلاف المشاهدات.",
+])
+def test_no_event_where_nothing_political_happens(text):
+    assert _events(text) == []
+
+
+def test_negation_is_flagged():
+    ev = _one("ولم تهاجم القوات التركية مواقع الأكراد في سوريا أمس.", "ASSAULT")
+    assert ev["flags"]["negated"]
+
+
+def test_future_intention_is_flagged_and_undated():
+    ev = _one("ويعتزم الرئيس الفرنسي زيارة الجزائر الشهر المقبل.", "CONSULT")
+    assert ev["flags"]["future"] and not ev["flags"]["historical"]
+    ev = _one("وسيزور وزير الخارجية الصيني طهران.", "CONSULT")
+    assert ev["flags"]["future"]
+
+
+def test_history_is_flagged_by_date():
+    ev = _one("واحتلت القوات العراقية الكويت في عام 1990 بعد خلاف نفطي. وهاجمت القوات العراقية الكويت في عام 1990.", "ASSAULT")
+    assert ev["flags"]["historical"] and ev["date"] == "1990"
+
+
+def test_passive_killing_takes_the_victim_as_recipient_and_the_attack_as_actor():
+    ev = _one("وشارك آلاف في تشييع القائد الفلسطيني يحيى عياش الذي قُتل في غارة إسرائيلية.", "ASSAULT")
+    assert _countries(ev["actors"]) == {"ISR"} and "PSE" in _countries(ev["recipients"])
+
+
+def test_compound_actor_of_a_symmetric_event_is_split():
+    ev = _one("وتوصلت موسكو وكييف إلى اتفاق لتبادل الأسرى.", "AGREE")
+    assert _countries(ev["actors"]) == {"RUS"} and _countries(ev["recipients"]) == {"UKR"}
+
+
+def test_headline_and_body_give_one_event_with_two_mentions():
+    text = "الرئيس التركي يزور قطر\nزار الرئيس التركي رجب طيب أردوغان قطر يوم الأحد في زيارة رسمية."
+    evs = [e for e in _events(text) if e["type"] == "CONSULT" and e["mode"] == "visit"]
+    assert len(evs) == 1 and len(evs[0]["mentions"]) == 2
+
+
+def test_drone_mode_and_cameo_code():
+    ev = _one("وقُتل قائد ميداني في هجوم أمريكي بطائرة مسيرة في سوريا.", "ASSAULT")
+    assert ev["mode"] == "drone" and ev["cameo"] == "195" and ev["goldstein"] == -10.0
+    assert "USA" in _countries(ev["actors"])
+
+
+def test_attribution_to_sources():
+    ev = _one("وتوصلت واشنطن وبغداد إلى تفاهم بشأن الانسحاب، وفقا لمصادر مطلعة.", "AGREE")
+    assert ev["attribution"]["text"].startswith("مصادر")
+
+
+def test_a_gloss_summarises_the_event_in_english():
+    ev = _one("زار رئيس الوزراء الأردني العاصمة المصرية القاهرة يوم الاثنين.", "CONSULT", published="2024-05-15")
+    assert ev["gloss"].startswith("JOR GOV") and "CONSULT/visit" in ev["gloss"] and "2024-05-13" in ev["gloss"]
