@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLE, ROOT, needs_shared
+from paths import EXAMPLE, ROOT, needs_shared
 
 RASID = [sys.executable, "-m", "rasid.cli"]
 ARABIC = "زار وزير الخارجية المصري العاصمة الأردنية يوم الأحد وبحث مع نظيره الأردني العلاقات الثنائية."

@@ -1,8 +1,12 @@
 """The ``rasid`` command line: a thin layer over the Python API."""
 from __future__ import annotations
 
+import csv
+import json
+import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 from rich.console import Console
@@ -61,6 +65,222 @@ def analyze(inputs: tuple[str, ...], published: str | None, fmt: str, output: Pa
         Console(stderr=True).print(f"{ok} analysed, {failed} not analysed (see their 'error' field)")
     if ok == 0:
         sys.exit(1)
+
+
+DB_OPTION = click.option("--db", default=lambda: os.environ.get("RASID_DB", "rasid.db"), show_default="./rasid.db",
+                         help="SQLite file or database URL (postgresql://user@host/db).")
+LIST_FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl", "csv"]), default="table",
+                           show_default=True)
+
+
+def _store(db: str):
+    from .store import open_store
+    return open_store(db)
+
+
+def _emit(rows: list[dict[str, Any]], fmt: str, columns: list[str] | None = None, title: str = "") -> None:
+    """Print rows as a table, JSON, JSON Lines or CSV."""
+    columns = columns or (list(rows[0]) if rows else [])
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
+    elif fmt == "jsonl":
+        for r in rows:
+            click.echo(json.dumps(r, ensure_ascii=False, default=str))
+    elif fmt == "csv":
+        w = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore")
+        w.writeheader()
+        w.writerows(rows)
+    else:
+        from rich.table import Table
+        table = Table(*columns, title=title or None)
+        for r in rows:
+            table.add_row(*("" if r.get(c) is None else str(r.get(c)) for c in columns))
+        Console().print(table)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@DB_OPTION
+@click.option("--published", help="Publication date for inputs that carry none.")
+@click.option("-j", "--jobs", type=int, default=default_jobs, show_default="all cores")
+@click.option("--batch", type=int, default=200, show_default=True, help="Articles per transaction.")
+@click.option("--progress/--no-progress", default=None)
+def ingest(inputs: tuple[str, ...], db: str, published: str | None, jobs: int, batch: int, progress: bool | None) -> None:
+    """Analyse and store articles: files, folders, .jsonl(.gz), .html, RSS/Atom feeds, - for stdin.
+
+    Idempotent: what the store already has (same text) is skipped, so a killed run can simply be
+    run again.
+
+    Example:
+
+        rasid ingest ../shared/data/news/saudinewsnet.jsonl.gz --db rasid.db
+    """
+    from .store.ingest import ingest as run_ingest
+    store = _store(db)
+    show = progress if progress is not None else sys.stderr.isatty()
+    err = Console(stderr=True)
+    bar = Progress(SpinnerColumn(), TextColumn("ingesting"), MofNCompleteColumn(), TextColumn("{task.fields[info]}"),
+                   TimeElapsedColumn(), console=err, disable=not show)
+    with bar:
+        task = bar.add_task("ingest", total=None, info="")
+
+        def on_batch(report, done):
+            elapsed = bar.tasks[0].elapsed or 1e-9
+            bar.update(task, completed=done, info=f"{done / elapsed:.1f} articles/s · {report.added} new · "
+                                                  f"{report.skipped} known · {report.failed} bad")
+        report = run_ingest(inputs, store, jobs=jobs, batch=batch, published=published, on_batch=on_batch)
+    for rid, error in report.errors[:20]:
+        err.print(f"[yellow]skipped {rid}: {error}[/]")
+    if len(report.errors) > 20:
+        err.print(f"[yellow]… and {len(report.errors) - 20} more bad records[/]")
+    click.echo(json.dumps({"added": report.added, "already_stored": report.skipped, "bad_records": report.failed,
+                           "near_duplicates": report.duplicates}))
+
+
+@main.command()
+@click.argument("query")
+@DB_OPTION
+@click.option("--since")
+@click.option("--until")
+@click.option("--source")
+@click.option("--entity", help="Only articles naming this entity (Arabic text or English name).")
+@click.option("--limit", type=int, default=20, show_default=True)
+@LIST_FORMAT
+def search(query: str, db: str, since: str | None, until: str | None, source: str | None, entity: str | None,
+           limit: int, fmt: str) -> None:
+    """Full-text search over normalised Arabic.
+
+    Example:
+
+        rasid search "زيارة بغداد" --since 2015-07-01
+    """
+    rows = _store(db).search(query, since=since, until=until, source=source, entity=entity, limit=limit)
+    _emit(rows, fmt, ["id", "published", "source", "title", "score", "duplicate_of"], f"{len(rows)} articles")
+
+
+@main.command()
+@DB_OPTION
+@click.option("--actor", help="Actor country (ISO-3) or sector code.")
+@click.option("--recipient")
+@click.option("--type", "etype", help="PLOVER event type, e.g. CONSULT.")
+@click.option("--since")
+@click.option("--until")
+@click.option("--limit", type=int, default=50, show_default=True)
+@LIST_FORMAT
+def events(db: str, actor: str | None, recipient: str | None, etype: str | None, since: str | None,
+           until: str | None, limit: int, fmt: str) -> None:
+    """Events (not reports), with how many articles reported each.
+
+    Example:
+
+        rasid events --actor IRN --recipient IRQ --type CONSULT --since 2024-01-01
+    """
+    rows = _store(db).events(actor=actor, recipient=recipient, type=etype, since=since, until=until, limit=limit)
+    _emit(rows, fmt, ["id", "date", "type", "mode", "cameo", "goldstein", "gloss", "num_articles", "num_mentions"])
+
+
+@main.command()
+@DB_OPTION
+@click.option("--top", type=int, default=20, show_default=True)
+@LIST_FORMAT
+def actors(db: str, top: int, fmt: str) -> None:
+    """The most active actors, with their event counts.
+
+    Example:
+
+        rasid actors --top 20
+    """
+    _emit(_store(db).top_actors(top), fmt, ["code", "name_en", "events", "as_actor", "as_recipient"])
+
+
+@main.command()
+@DB_OPTION
+@click.option("--since")
+@click.option("--until")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="A .graphml or .json file.")
+def graph(db: str, since: str | None, until: str | None, output: Path) -> None:
+    """The actor network: dyads with event counts and Goldstein scores (GraphML or JSON).
+
+    Example:
+
+        rasid graph --since 2024-01-01 -o graph.graphml
+    """
+    import networkx as nx
+    from .store.aggregate import actor_graph
+    g = actor_graph(_store(db), since, until)
+    if output.suffix == ".json":
+        output.write_text(json.dumps(nx.node_link_data(g, edges="links"), ensure_ascii=False, indent=1), encoding="utf-8")
+    else:
+        nx.write_graphml(g, output)
+    click.echo(json.dumps({"nodes": g.number_of_nodes(), "edges": g.number_of_edges(), "output": str(output)}))
+
+
+@main.command()
+@click.argument("actor")
+@click.argument("other", required=False)
+@DB_OPTION
+@click.option("--by", type=click.Choice(["day", "week", "month"]), default="month", show_default=True)
+@click.option("--since")
+@click.option("--until")
+@LIST_FORMAT
+def timeline(actor: str, other: str | None, db: str, by: str, since: str | None, until: str | None, fmt: str) -> None:
+    """Cooperation and conflict between two actors over time.
+
+    Example:
+
+        rasid timeline IRN IRQ --by month
+    """
+    from .store.aggregate import timeline as dyad_timeline
+    _emit(dyad_timeline(_store(db), actor, other, by, since, until), fmt)
+
+
+@main.command()
+@click.argument("what", type=click.Choice(["events"]))
+@DB_OPTION
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "plover"]), default="jsonl", show_default=True)
+def export(what: str, db: str, fmt: str) -> None:
+    """Export every stored event.
+
+    Example:
+
+        rasid export events --format csv > events.csv
+    """
+    store = _store(db)
+    rows = store.iter_events()
+    if fmt == "csv":
+        first = next(rows, None)
+        if first is None:
+            return
+        w = csv.DictWriter(sys.stdout, fieldnames=list(first))
+        w.writeheader()
+        w.writerow(first)
+        w.writerows(rows)
+    else:
+        for ev in rows:
+            if fmt == "plover":
+                ev = {"id": ev["id"], "date": ev["date"], "event_type": ev["type"], "mode": ev["mode"],
+                      "actor": ev["actor_key"].split("|"), "recipient": ev["recipient_key"].split("|"),
+                      "cameo": ev["cameo"], "goldstein": ev["goldstein"], "num_articles": ev["num_articles"],
+                      **{k: ev[k] for k in ("historical", "future", "hypothetical", "negated")}}
+            click.echo(json.dumps(ev, ensure_ascii=False, default=str))
+
+
+@main.command()
+@DB_OPTION
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def stats(db: str, fmt: str) -> None:
+    """Counts: articles, near-duplicates, entities, events, event mentions.
+
+    Example:
+
+        rasid stats --format json
+    """
+    counts = _store(db).stats()
+    if fmt == "json":
+        click.echo(json.dumps(counts))
+    else:
+        _emit([{"what": k, "count": v} for k, v in counts.items()], "table")
 
 
 if __name__ == "__main__":

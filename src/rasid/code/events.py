@@ -296,6 +296,20 @@ class _SentenceCoder:
                     self.absorbed.add(k - 1)
         return actor, mode
 
+    def _location(self, trig: Trigger, draft: _Draft) -> Entity | None:
+        """Where it happened: a place governed by في in the trigger's clause, else a place recipient."""
+        trig_pos = self.tok(trig.first).start
+        clause_end = self.tok(self.clause_end(trig.last) - 1).end if self.clause_end(trig.last) > trig.last else trig_pos
+        for e in self.article.entities:
+            if e.type in ("GPE", "LOC", "FAC") and trig_pos < e.start <= clause_end and \
+                    self.article.text[max(0, e.start - 3):e.start].strip().endswith("في"):
+                return e
+        for r in draft.recipients:
+            place = next((e for e in self.article.entities if e.start == r.start and e.type in ("GPE", "LOC", "FAC")), None)
+            if place is not None:
+                return place
+        return None
+
     def _place(self, trig: Trigger, exclude: set[str | None] = frozenset()) -> Entity | None:
         """Where: a place governed by في in the clause, else the nearest place in the sentence."""
         s_start, s_end = self.tokens[0].start, self.tokens[-1].end
@@ -455,7 +469,7 @@ def code_events(article: Article) -> Article:
             flags = _flags(article, stoks, trig, when, pub)
             if flags.historical and when == (pub.isoformat() if pub else None):
                 when = None
-            place = coder._place(trig)
+            place = coder._location(trig, draft)
             ev = Event(entry.type, draft.mode, coding.cameo, coding.goldstein, coding.quad_class,
                        draft.actors, draft.recipients, when, place, flags, sent.i, draft.span,
                        (article.tokens[trig.first].start, article.tokens[trig.last - 1].end),

@@ -7,6 +7,7 @@ record: it yields the record with an ``error`` that says what was wrong.
 from __future__ import annotations
 
 import gzip
+import html
 import json
 import sys
 from collections.abc import Iterable, Iterator
@@ -15,6 +16,7 @@ from typing import BinaryIO
 
 from ..errors import InputError
 from .decode import decode_bytes
+from .feeds import looks_like_feed, read_feed
 from .html import extract_html, looks_like_html
 
 __all__ = ["Record", "read_inputs", "read_path", "read_stream"]
@@ -24,7 +26,7 @@ MAX_BYTES = 50 * 1024 * 1024   # one file (a JSON Lines corpus may be larger: it
 _TEXT_KEYS = ("text", "content", "body")
 _DATE_KEYS = ("published", "date", "date_extracted", "date_published")
 _META_KEYS = ("title", "url", "source", "author")
-_SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson", ".json", ".gz"}
+_SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson", ".json", ".gz", ".xml", ".rss", ".atom"}
 
 
 def _error(rid: str, message: str) -> Record:
@@ -43,7 +45,7 @@ def from_json(obj: object, rid: str) -> Record:
     rec["published"] = next((str(obj[k]) for k in _DATE_KEYS if obj.get(k)), None)
     for k in _META_KEYS:
         if obj.get(k):
-            rec[k] = str(obj[k])
+            rec[k] = html.unescape(str(obj[k])).strip()
     return rec
 
 
@@ -99,7 +101,11 @@ def read_path(path: Path) -> Iterator[Record]:
             for n, obj in enumerate(items, 1):
                 yield from_json(obj, f"{name}:{n}" if len(items) > 1 else name)
         else:
-            yield from_text(path.read_bytes(), name)
+            data = path.read_bytes()
+            if lower.endswith((".xml", ".rss", ".atom")) or looks_like_feed(data):
+                yield from read_feed(data, name)
+            else:
+                yield from_text(data, name)
     except (OSError, gzip.BadGzipFile, EOFError) as exc:
         yield _error(name, f"cannot read file: {exc}")
     except json.JSONDecodeError as exc:
@@ -121,5 +127,7 @@ def read_inputs(inputs: Iterable[str]) -> Iterator[Record]:
     for item in inputs:
         if item == "-":
             yield from read_stream(sys.stdin.buffer)
+        elif item.startswith(("http://", "https://")):
+            yield from read_feed(item, item)  # a feed URL, where a network exists
         else:
             yield from read_path(Path(item))

@@ -1,0 +1,63 @@
+"""Aggregations over stored events: the actor network and dyad timelines."""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+import networkx as nx
+
+from .db import Store
+
+__all__ = ["actor_graph", "timeline", "period"]
+
+
+def period(day: str, by: str) -> str:
+    """The period of an ISO date: day, ISO week (2024-W37) or month (2024-09)."""
+    if by == "month" or len(day) < 10:
+        return day[:7]
+    if by == "week":
+        from datetime import date
+        y, w, _ = date.fromisoformat(day).isocalendar()
+        return f"{y}-W{w:02d}"
+    return day
+
+
+def actor_graph(store: Store, since: str | None = None, until: str | None = None) -> nx.DiGraph:
+    """Directed dyads: edge weight = events, with the Goldstein sum and mean and the event types."""
+    g = nx.DiGraph()
+    for ev in store.events(since=since, until=until, limit=None):
+        for a in ev["actor_key"].split("|"):
+            for r in ev["recipient_key"].split("|"):
+                if not a or not r or a == r or "?" in (a, r):
+                    continue
+                data = g.get_edge_data(a, r) or {"weight": 0, "goldstein_sum": 0.0, "types": ""}
+                types = set(filter(None, data["types"].split(","))) | {ev["type"]}
+                g.add_edge(a, r, weight=data["weight"] + 1, goldstein_sum=data["goldstein_sum"] + ev["goldstein"],
+                           types=",".join(sorted(types)))
+    for _, _, d in g.edges(data=True):
+        d["goldstein_mean"] = round(d["goldstein_sum"] / d["weight"], 3)
+    for n in g.nodes:
+        g.nodes[n]["events"] = int(g.degree(n, weight="weight"))
+    return g
+
+
+def timeline(store: Store, a: str, b: str | None = None, by: str = "month",
+             since: str | None = None, until: str | None = None) -> list[dict[str, Any]]:
+    """Events between ``a`` and ``b`` (either direction) per period: counts, Goldstein, QuadClass shares."""
+    rows: dict[str, dict[str, Any]] = defaultdict(lambda: {"events": 0, "goldstein_sum": 0.0, "quad": [0, 0, 0, 0]})
+    for ev in store.events(actor=a, recipient=b, since=since, until=until, limit=None) + (
+            store.events(actor=b, recipient=a, since=since, until=until, limit=None) if b else []):
+        if not ev["date"]:
+            continue
+        r = rows[period(ev["date"], by)]
+        r["events"] += 1
+        r["goldstein_sum"] += ev["goldstein"]
+        r["quad"][ev["quad_class"] - 1] += 1
+    out = []
+    for p in sorted(rows):
+        r = rows[p]
+        n = r["events"]
+        out.append({"period": p, "events": n, "goldstein_sum": round(r["goldstein_sum"], 2),
+                    "goldstein_mean": round(r["goldstein_sum"] / n, 2),
+                    **{f"quad{i + 1}_share": round(q / n, 3) for i, q in enumerate(r["quad"])}})
+    return out

@@ -1,0 +1,337 @@
+"""The ``Store``: writes analysis records into the corpus and answers queries over it.
+
+SQLite (a file, the default) and PostgreSQL (``postgresql://…``) share one schema and one code
+path through SQLAlchemy Core. Writing is idempotent: an article is keyed by the hash of its
+text, so ingesting the same input twice adds nothing, and a killed ingest resumes where its last
+committed batch ended.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, and_, create_engine, event, func, insert, or_, select
+from sqlalchemy.engine import Connection
+
+from ..text.normalize import normalize_word
+from .dedup import DuplicateIndex, from_bytes, signature, to_bytes
+from .fts import create_fts, index_articles, search_ids
+from .schema import actors, articles, entities, event_mentions, events, quotes, sentences
+
+__all__ = ["Store", "open_store", "content_hash", "AddResult"]
+
+LOGGER = logging.getLogger(__name__)
+DEFAULT_DB = "rasid.db"
+_SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
+_SAME_EVENT_DAYS = 1
+
+
+def content_hash(text: str) -> str:
+    """The identity of an article: SHA-256 of its whitespace-folded text."""
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+
+
+def _url(target: str) -> str:
+    """A database URL: a plain path is an SQLite file; postgresql:// uses psycopg 3."""
+    if target.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + target.split("://", 1)[1]
+    return target if "://" in target else f"sqlite:///{Path(target).resolve()}"
+
+
+def open_store(target: str | None = None) -> "Store":
+    """A store at a database URL or an SQLite file path (default ``./rasid.db``)."""
+    return Store(_url(target or DEFAULT_DB))
+
+
+@dataclass
+class AddResult:
+    added: int = 0
+    skipped: int = 0          # already in the store (same text)
+    failed: int = 0           # records with an error: reported, not stored
+    duplicates: int = 0       # near-duplicates of an earlier article (stored and linked)
+    errors: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _side_key(side: list[dict[str, Any]]) -> str:
+    return "|".join(sorted({a.get("country") or a.get("sector") or "?" for a in side}))
+
+
+def _parse_day(value: str | None) -> date | None:
+    if value and len(value) == 10:
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+class Store:
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine: Engine = create_engine(url, future=True)
+        if self.engine.dialect.name == "sqlite":
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        self.migrate()
+        with self.engine.begin() as conn:
+            create_fts(conn)
+        self._dedup: DuplicateIndex | None = None
+        self._actor_ids: dict[tuple[str, str | None], int] = {}
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def migrate(self) -> None:
+        """Bring the schema to the newest Alembic revision."""
+        cfg = Config()
+        cfg.set_main_option("script_location", str(files("rasid.store") / "migrations"))
+        with self.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # ------------------------------------------------------------------ writing
+    def known_hashes(self, hashes: Iterable[str]) -> set[str]:
+        hashes = list(hashes)
+        if not hashes:
+            return set()
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(articles.c.content_hash).where(articles.c.content_hash.in_(hashes)))
+            return {r[0] for r in rows}
+
+    def _dedup_index(self, conn: Connection) -> DuplicateIndex:
+        if self._dedup is None:
+            self._dedup = DuplicateIndex()
+            for aid, sig in conn.execute(select(articles.c.id, articles.c.minhash).where(articles.c.minhash.is_not(None))):
+                self._dedup.add(aid, from_bytes(sig))
+        return self._dedup
+
+    def _actor_id(self, conn: Connection, actor: dict[str, Any]) -> int | None:
+        code = (actor.get("country") or "") + (actor.get("sector") or "")
+        if not code:
+            return None
+        key = (code, actor.get("name_en"))
+        if key not in self._actor_ids:
+            row = conn.execute(select(actors.c.id).where(actors.c.code == code, (
+                actors.c.name_en == key[1]) if key[1] is not None else actors.c.name_en.is_(None))).first()
+            if row is None:
+                row = conn.execute(insert(actors).values(code=code, country=actor.get("country"),
+                                                         sector=actor.get("sector"), name_en=key[1])
+                                   .returning(actors.c.id)).first()
+            self._actor_ids[key] = row[0]
+        return self._actor_ids[key]
+
+    def add(self, records: list[dict[str, Any]]) -> AddResult:
+        """Store analysis records in one transaction; returns what happened to each."""
+        result = AddResult()
+        with self.engine.begin() as conn:
+            dedup = self._dedup_index(conn)
+            new_ids = []
+            seen_in_batch: set[str] = set()
+            for rec in records:
+                if rec.get("error"):
+                    result.failed += 1
+                    result.errors.append((rec.get("id", "?"), rec["error"]))
+                    continue
+                h = content_hash(rec["text"])
+                if h in seen_in_batch or conn.execute(select(articles.c.id).where(articles.c.content_hash == h)).first():
+                    result.skipped += 1
+                    continue
+                seen_in_batch.add(h)
+                aid = self._add_article(conn, rec, h, dedup)
+                if aid[1]:
+                    result.duplicates += 1
+                new_ids.append(aid[0])
+                result.added += 1
+            index_articles(conn, new_ids)
+        return result
+
+    def _add_article(self, conn: Connection, rec: dict[str, Any], h: str, dedup: DuplicateIndex) -> tuple[int, bool]:
+        norm = normalize_word(rec["text"])
+        sig = signature(norm)
+        twin = dedup.find(sig)
+        aid = conn.execute(insert(articles).values(
+            content_hash=h, external_id=rec.get("id"), source=rec.get("source"), url=rec.get("url"),
+            title=rec.get("title"), author=rec.get("author"), published=rec.get("published"),
+            text=rec["text"], norm_text=norm, minhash=to_bytes(sig),
+            duplicate_of=twin[0] if twin else None, similarity=twin[1] if twin else None,
+        ).returning(articles.c.id)).scalar_one()
+        dedup.add(aid, sig)
+        if rec.get("sentences"):
+            conn.execute(insert(sentences), [
+                {"article_id": aid, "i": i, "start": s["start"], "end": s["end"], "heading": s["heading"],
+                 "duplicate_of": s["duplicate_of"]} for i, s in enumerate(rec["sentences"])])
+        if rec.get("entities"):
+            conn.execute(insert(entities), [
+                {"article_id": aid, "start": e["start"], "end": e["end"], "text": e["text"], "type": e["type"],
+                 "name_en": e.get("name_en"), "country": e.get("country"), "sector": e.get("sector"),
+                 "actor_id": self._actor_id(conn, e) if e["type"] in ("PER", "ORG", "GPE") else None}
+                for e in rec["entities"]])
+        if rec.get("quotes"):
+            conn.execute(insert(quotes), [
+                {"article_id": aid, "start": q["start"], "end": q["end"], "kind": q["kind"],
+                 "speaker": (q.get("speaker") or {}).get("text"),
+                 "speaker_country": (q.get("speaker") or {}).get("country"),
+                 "speaker_sector": (q.get("speaker") or {}).get("sector")} for q in rec["quotes"]])
+        for ev in rec.get("events", []):
+            self._add_event(conn, aid, rec, ev)
+        return aid, twin is not None
+
+    def _same_event(self, conn: Connection, ev: dict[str, Any], akey: str, rkey: str) -> int | None:
+        """The stored event that this report is about: same type, flags and sides, close dates."""
+        fl = ev["flags"]
+        sides = [and_(events.c.actor_key == akey, events.c.recipient_key == rkey)]
+        if ev["type"] in _SYMMETRIC:
+            sides.append(and_(events.c.actor_key == rkey, events.c.recipient_key == akey))
+        query = select(events.c.id, events.c.date, events.c.location_country).where(
+            events.c.type == ev["type"], or_(*sides), events.c.future == fl["future"],
+            events.c.negated == fl["negated"], events.c.hypothetical == fl["hypothetical"])
+        day = _parse_day(ev.get("date"))
+        if day is not None:
+            window = [(day + timedelta(days=d)).isoformat() for d in range(-_SAME_EVENT_DAYS, _SAME_EVENT_DAYS + 1)]
+            query = query.where(events.c.date.in_(window))
+        elif ev.get("date"):
+            query = query.where(events.c.date == ev["date"])
+        else:
+            return None  # undated reports are never merged across articles
+        loc = (ev.get("location") or {}).get("country")
+        for eid, _, loc_country in conn.execute(query.order_by(events.c.id)):
+            if loc is None or loc_country is None or loc == loc_country:
+                return eid
+        return None
+
+    def _add_event(self, conn: Connection, aid: int, rec: dict[str, Any], ev: dict[str, Any]) -> None:
+        akey, rkey = _side_key(ev["actors"]), _side_key(ev["recipients"])
+        eid = self._same_event(conn, ev, akey, rkey)
+        n_mentions = len(ev.get("mentions") or [1])
+        if eid is None:
+            loc = ev.get("location") or {}
+            eid = conn.execute(insert(events).values(
+                type=ev["type"], mode=ev.get("mode"), cameo=ev["cameo"], goldstein=ev["goldstein"],
+                quad_class=ev["quad_class"], actor_key=akey, recipient_key=rkey,
+                actor_id=self._actor_id(conn, ev["actors"][0]) if ev["actors"] else None,
+                recipient_id=self._actor_id(conn, ev["recipients"][0]) if ev["recipients"] else None,
+                date=ev.get("date"), location=loc.get("name_en") or loc.get("text"),
+                location_country=loc.get("country"), lat=loc.get("lat"), lon=loc.get("lon"),
+                gloss=ev.get("gloss") or "", num_mentions=n_mentions, num_articles=1,
+                **{k: bool(v) for k, v in ev["flags"].items()},
+            ).returning(events.c.id)).scalar_one()
+        else:
+            articles_before = conn.execute(select(func.count()).select_from(event_mentions).where(
+                event_mentions.c.event_id == eid, event_mentions.c.article_id == aid)).scalar_one()
+            conn.execute(events.update().where(events.c.id == eid).values(
+                num_mentions=events.c.num_mentions + n_mentions,
+                num_articles=events.c.num_articles + (0 if articles_before else 1)))
+        attribution = (ev.get("attribution") or {}).get("text")
+        conn.execute(insert(event_mentions), [
+            {"event_id": eid, "article_id": aid, "sentence": m["sentence"], "start": m["start"], "end": m["end"],
+             "attribution": attribution} for m in (ev.get("mentions") or
+                                                   [{"sentence": ev["sentence"], **ev["evidence"]}])])
+
+    # ------------------------------------------------------------------ reading
+    def stats(self) -> dict[str, int]:
+        with self.engine.connect() as conn:
+            count = lambda t, *where: conn.execute(select(func.count()).select_from(t).where(*where)).scalar_one()  # noqa: E731
+            return {
+                "articles": count(articles),
+                "duplicate_articles": count(articles, articles.c.duplicate_of.is_not(None)),
+                "entities": count(entities),
+                "quotes": count(quotes),
+                "events": count(events),
+                "event_mentions": count(event_mentions),
+                "merged_events": count(events, events.c.num_articles > 1),
+                "actors": count(actors),
+            }
+
+    def search(self, query: str, *, since: str | None = None, until: str | None = None, source: str | None = None,
+               entity: str | None = None, limit: int = 20) -> list[dict[str, Any]]:
+        """Articles matching every word of ``query`` (normalised Arabic), best first."""
+        with self.engine.connect() as conn:
+            hits = search_ids(conn, query, limit * 10 if (since or until or source or entity) else limit)
+            if not hits:
+                return []
+            rank = dict(hits)
+            q = select(articles.c.id, articles.c.external_id, articles.c.title, articles.c.source, articles.c.url,
+                       articles.c.published, articles.c.duplicate_of,
+                       func.substr(articles.c.text, 1, 200).label("snippet")).where(articles.c.id.in_(list(rank)))
+            if since:
+                q = q.where(articles.c.published >= since)
+            if until:
+                q = q.where(articles.c.published <= until + "\uffff")
+            if source:
+                q = q.where(articles.c.source == source)
+            if entity:
+                q = q.where(articles.c.id.in_(select(entities.c.article_id).where(
+                    or_(entities.c.name_en == entity, entities.c.text == entity))))
+            rows = [dict(r._mapping) | {"score": round(rank[r.id], 4)} for r in conn.execute(q)]
+        return sorted(rows, key=lambda r: -r["score"])[:limit]
+
+    def events(self, *, actor: str | None = None, recipient: str | None = None, type: str | None = None,
+               since: str | None = None, until: str | None = None, limit: int | None = 100) -> list[dict[str, Any]]:
+        """Events (not reports), newest first, filtered by actor/recipient country, type and date."""
+        q = select(events)
+        if actor:
+            q = q.where(events.c.actor_key.like(f"%{actor}%"))
+        if recipient:
+            q = q.where(events.c.recipient_key.like(f"%{recipient}%"))
+        if type:
+            q = q.where(events.c.type == type.upper())
+        if since:
+            q = q.where(events.c.date >= since)
+        if until:
+            q = q.where(events.c.date <= until)
+        q = q.order_by(events.c.date.desc(), events.c.id)
+        if limit:
+            q = q.limit(limit)
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(q)]
+
+    def mentions(self, event_id: int) -> list[dict[str, Any]]:
+        q = select(event_mentions, articles.c.external_id, articles.c.text).join(
+            articles, articles.c.id == event_mentions.c.article_id).where(event_mentions.c.event_id == event_id)
+        with self.engine.connect() as conn:
+            return [{**{k: v for k, v in r._mapping.items() if k != "text"},
+                     "evidence": r.text[r.start:r.end]} for r in conn.execute(q)]
+
+    def top_actors(self, n: int = 20) -> list[dict[str, Any]]:
+        """The most active actors (country and sector codes), with events as actor and as recipient."""
+        as_actor: Counter[str] = Counter()
+        as_recipient: Counter[str] = Counter()
+        names: dict[str, Counter[str]] = {}
+        with self.engine.connect() as conn:
+            for col, counter in ((events.c.actor_id, as_actor), (events.c.recipient_id, as_recipient)):
+                q = select(actors.c.code, actors.c.name_en, func.count()).join(events, col == actors.c.id) \
+                    .where(actors.c.country.is_not(None)).group_by(actors.c.code, actors.c.name_en)
+                for code, name, count in conn.execute(q):
+                    counter[code] += count
+                    if name:
+                        names.setdefault(code, Counter())[name] += count
+        total = as_actor + as_recipient
+        return [{"code": code, "name_en": names[code].most_common(1)[0][0] if code in names else None,
+                 "events": count, "as_actor": as_actor[code], "as_recipient": as_recipient[code]}
+                for code, count in total.most_common(n)]
+
+    def iter_events(self) -> Iterator[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            for r in conn.execution_options(yield_per=1000).execute(select(events).order_by(events.c.id)):
+                yield dict(r._mapping)
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.close()

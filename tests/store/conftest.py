@@ -1,0 +1,49 @@
+"""A fresh store per test on SQLite (a real file) and on PostgreSQL (a real server, when
+RASID_TEST_PG names one: .ci/run starts it; without it the PostgreSQL cases are skipped locally,
+and CI fails if they would be skipped)."""
+from __future__ import annotations
+
+import os
+import uuid
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from rasid.store import open_store
+
+PG = os.environ.get("RASID_TEST_PG")
+
+
+def _pg_database() -> tuple[str, callable]:
+    name = "rasid_" + uuid.uuid4().hex[:12]
+    admin = create_engine(PG.replace("postgresql://", "postgresql+psycopg://"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8' "
+                          "LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'"))
+
+    def drop() -> None:
+        with admin.connect() as conn:
+            conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        admin.dispose()
+    return PG.rsplit("/", 1)[0] + "/" + name, drop
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path):
+    if request.param == "sqlite":
+        yield str(tmp_path / "rasid.db")
+        return
+    if not PG:
+        if os.environ.get("CI"):
+            pytest.fail("CI must run the store tests on PostgreSQL: RASID_TEST_PG is not set")
+        pytest.skip("RASID_TEST_PG not set")
+    url, drop = _pg_database()
+    yield url
+    drop()
+
+
+@pytest.fixture
+def store(db_url):
+    s = open_store(db_url)
+    yield s
+    s.close()
