@@ -144,18 +144,45 @@ def ingest(inputs: tuple[str, ...], db: str, published: str | None, jobs: int, b
 @click.option("--until")
 @click.option("--source")
 @click.option("--entity", help="Only articles naming this entity (Arabic text or English name).")
+@click.option("--semantic", is_flag=True, help="Search by meaning, in English or Arabic (needs `rasid embed`).")
 @click.option("--limit", type=int, default=20, show_default=True)
 @LIST_FORMAT
 def search(query: str, db: str, since: str | None, until: str | None, source: str | None, entity: str | None,
-           limit: int, fmt: str) -> None:
-    """Full-text search over normalised Arabic.
+           semantic: bool, limit: int, fmt: str) -> None:
+    """Full-text search over normalised Arabic, or semantic search across languages.
 
     Example:
 
         rasid search "زيارة بغداد" --since 2015-07-01
+        rasid search "Iranian president visit" --semantic
     """
-    rows = _store(db).search(query, since=since, until=until, source=source, entity=entity, limit=limit)
+    if semantic:
+        from .store.semantic import semantic_search
+        try:
+            rows = semantic_search(_store(db), query, limit)
+        except RuntimeError as exc:
+            raise click.ClickException(str(exc)) from exc
+    else:
+        rows = _store(db).search(query, since=since, until=until, source=source, entity=entity, limit=limit)
     _emit(rows, fmt, ["id", "published", "source", "title", "score", "duplicate_of"], f"{len(rows)} articles")
+
+
+@main.command()
+@DB_OPTION
+@click.option("--limit", type=int, help="Embed at most this many articles now.")
+def embed(db: str, limit: int | None) -> None:
+    """Compute the vectors semantic search uses, for stored articles that have none (resumable).
+
+    Example:
+
+        rasid embed --db rasid.db
+    """
+    from .store.semantic import embed_articles
+    try:
+        n = embed_articles(_store(db), limit=limit)
+    except RuntimeError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(json.dumps({"embedded": n}))
 
 
 @main.command()

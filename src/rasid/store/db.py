@@ -24,7 +24,7 @@ from sqlalchemy.engine import Connection
 
 from ..text.normalize import normalize_word
 from .dedup import DuplicateIndex, from_bytes, signature, to_bytes
-from .fts import create_fts, index_articles, search_ids
+from .fts import index_articles, search_ids
 from .schema import actors, articles, entities, event_mentions, events, quotes, sentences
 
 __all__ = ["Store", "open_store", "content_hash", "AddResult"]
@@ -81,8 +81,6 @@ class Store:
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
         self.migrate()
-        with self.engine.begin() as conn:
-            create_fts(conn)
         self._dedup: DuplicateIndex | None = None
         self._actor_ids: dict[tuple[str, str | None], int] = {}
 

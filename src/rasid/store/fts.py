@@ -8,7 +8,7 @@ from sqlalchemy.engine import Connection
 
 from ..text.normalize import normalize_word
 
-__all__ = ["create_fts", "index_articles", "search_ids", "fts_query"]
+__all__ = ["create_fts", "drop_fts", "is_fts_object", "index_articles", "search_ids", "fts_query"]
 
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
 
@@ -25,6 +25,18 @@ def create_fts(conn: Connection) -> None:
     else:
         conn.execute(text("CREATE INDEX IF NOT EXISTS ix_articles_fts ON articles "
                           "USING GIN (to_tsvector('simple', norm_text))"))
+
+
+def drop_fts(conn: Connection) -> None:
+    if conn.dialect.name == "sqlite":
+        conn.execute(text("DROP TABLE IF EXISTS articles_fts"))
+    else:
+        conn.execute(text("DROP INDEX IF EXISTS ix_articles_fts"))
+
+
+def is_fts_object(name: str | None) -> bool:
+    """Whether a database object belongs to full-text search (kept out of schema comparisons)."""
+    return bool(name) and name.startswith(("articles_fts", "ix_articles_fts"))
 
 
 def index_articles(conn: Connection, ids: list[int]) -> None:

@@ -93,3 +93,11 @@ event_mentions = Table(
 )
 
 Index("ix_events_dyad", events.c.actor_key, events.c.recipient_key, events.c.date)
+
+# Revision 0002: sentence vectors for semantic (cross-lingual) search.
+article_vectors = Table(
+    "article_vectors", metadata,
+    Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("model", String(32), nullable=False),
+    Column("vector", LargeBinary, nullable=False),     # float32, L2-normalised
+)

