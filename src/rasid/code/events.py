@@ -155,8 +155,8 @@ class _SentenceCoder:
                 recipients = self.actors_of(ante[-1]) if ante else []
             elif subject is not None:
                 actors, used = self.actors_of(subject), [subject]
-            elif (pre := [m for m in self.before(trig.first) if m.prep is None]):
-                actors, used = self.actors_of(pre[-1]), [pre[-1]]
+            elif (pre := self._subject_before(trig)) is not None:
+                actors, used = self.actors_of(pre), [pre]
             if not passive:
                 start = max(used[0].last, trig.last) if used else trig.last
                 obj = next((m for m in self.after(start, 3) if m.prep is None and m not in used), None)
@@ -238,7 +238,8 @@ class _SentenceCoder:
         genitive = self.mention_at(trig.last) if not actors else None
         if genitive is not None and genitive.prep is not None:
             genitive = None
-        later = [m for m in self.after(trig.last + 1) if m is not genitive]
+        end = self.clause_end(trig.last)
+        later = [m for m in self.after(trig.last + 1) if m is not genitive and m.first < end]
         obj = next((m for m in later if m.prep in _RECIPIENT_PREPS.get(entry.type, set())), None)
         if genitive is not None:
             is_place = genitive.actor is not None and genitive.kind == "entity" and genitive.actor.sector is None \
@@ -259,12 +260,18 @@ class _SentenceCoder:
                 actors = actors or [relative]
         if obj is not None and not recipients:
             recipients = self.actors_of(obj)
-        if not actors:
-            pre = [m for m in self.before(trig.first, 4) if m.prep is None and m.actor is not None and m.actor.country]
-            between = {self.tok(k).norm for k in range(pre[-1].last, trig.first)} if pre else set()
-            if pre and not between & _BLOCKING:  # عانى العراق من تصاعد الهجمات: Iraq suffers, not attacks
-                actors = self.actors_of(pre[-1])
+        if not actors and (pre := self._subject_before(trig)) is not None:
+            actors = self.actors_of(pre)
         return actors, recipients
+
+    def _subject_before(self, trig: Trigger) -> Mention | None:
+        """A subject shortly before the trigger with nothing governing in between
+        (نفذت فيها إيران ضربات، بزشكيان يعتزم زيارة; not عانى العراق من تصاعد الهجمات)."""
+        pre = [m for m in self.before(trig.first, 4) if m.prep is None and m.actor is not None and m.actor.country]
+        if not pre:
+            return None
+        between = {self.tok(k).norm for k in range(pre[-1].last, trig.first)}
+        return None if between & _BLOCKING else pre[-1]
 
     def _is_person_or_org(self, m: Mention) -> bool:
         return any(e.start == m.actor.start and e.type in ("PER", "ORG", "NORP") for e in self.article.entities)
