@@ -32,6 +32,9 @@ __all__ = ["Store", "open_store", "content_hash", "AddResult"]
 LOGGER = logging.getLogger(__name__)
 DEFAULT_DB = "rasid.db"
 _SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
+# CAMEO role codes: a side known only by its role ("GOV") is too vague to identify an event
+_ROLES = set("GOV MIL REB OPP PTY COP JUD LEG SPY UAF INS SEP ELI CVL BUS CRM MED HLH EDU LAB AGR REF HRI "
+             "ENV RAD MOD NGO NGM IGO IMG MNC REL".split())
 _SAME_EVENT_DAYS = 1
 
 
@@ -63,6 +66,10 @@ class AddResult:
 
 def _side_key(side: list[dict[str, Any]]) -> str:
     return "|".join(sorted({a.get("country") or a.get("sector") or "?" for a in side}))
+
+
+def _is_country_key(key: str) -> bool:
+    return bool(key) and all(len(p) == 3 and p not in _ROLES for p in key.split("|"))
 
 
 def _parse_day(value: str | None) -> date | None:
@@ -183,11 +190,15 @@ class Store:
                  "speaker_country": (q.get("speaker") or {}).get("country"),
                  "speaker_sector": (q.get("speaker") or {}).get("sector")} for q in rec["quotes"]])
         for ev in rec.get("events", []):
-            self._add_event(conn, aid, rec, ev)
+            self._add_event(conn, aid, rec, ev, twin[0] if twin else None)
         return aid, twin is not None
 
-    def _same_event(self, conn: Connection, ev: dict[str, Any], akey: str, rkey: str) -> int | None:
-        """The stored event that this report is about: same type, flags and sides, close dates."""
+    def _same_event(self, conn: Connection, ev: dict[str, Any], akey: str, rkey: str,
+                    twin: int | None) -> int | None:
+        """The stored event that this report is about: same type, flags and sides, close dates.
+
+        Sides named only by a role or not at all ("? attacked", "GOV said") identify nothing across
+        outlets: such a report joins an event only of the article it is a near-duplicate of."""
         fl = ev["flags"]
         sides = [and_(events.c.actor_key == akey, events.c.recipient_key == rkey)]
         if ev["type"] in _SYMMETRIC:
@@ -203,15 +214,20 @@ class Store:
             query = query.where(events.c.date == ev["date"])
         else:
             return None  # undated reports are never merged across articles
+        if not (_is_country_key(akey) and _is_country_key(rkey)):
+            if twin is None:
+                return None
+            query = query.where(events.c.id.in_(select(event_mentions.c.event_id).where(
+                event_mentions.c.article_id == twin)))
         loc = (ev.get("location") or {}).get("country")
         for eid, _, loc_country in conn.execute(query.order_by(events.c.id)):
             if loc is None or loc_country is None or loc == loc_country:
                 return eid
         return None
 
-    def _add_event(self, conn: Connection, aid: int, rec: dict[str, Any], ev: dict[str, Any]) -> None:
+    def _add_event(self, conn: Connection, aid: int, rec: dict[str, Any], ev: dict[str, Any], twin: int | None) -> None:
         akey, rkey = _side_key(ev["actors"]), _side_key(ev["recipients"])
-        eid = self._same_event(conn, ev, akey, rkey)
+        eid = self._same_event(conn, ev, akey, rkey, twin)
         n_mentions = len(ev.get("mentions") or [1])
         if eid is None:
             loc = ev.get("location") or {}
