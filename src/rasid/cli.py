@@ -10,9 +10,10 @@ from typing import Any
 
 import click
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn,
+                           TimeRemainingColumn)
 
-from .ingest import read_inputs
+from .ingest import count_records, read_inputs
 from .parallel import analyze_records, default_jobs
 from .render import FORMATS, Writer
 
@@ -119,14 +120,16 @@ def ingest(inputs: tuple[str, ...], db: str, published: str | None, jobs: int, b
     store = _store(db)
     show = progress if progress is not None else sys.stderr.isatty()
     err = Console(stderr=True)
-    bar = Progress(SpinnerColumn(), TextColumn("ingesting"), MofNCompleteColumn(), TextColumn("{task.fields[info]}"),
-                   TimeElapsedColumn(), console=err, disable=not show)
+    bar = Progress(SpinnerColumn(), TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(),
+                   TextColumn("{task.fields[info]}"), TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
+                   console=err, disable=not show)
     with bar:
-        task = bar.add_task("ingest", total=None, info="")
+        task = bar.add_task("ingest", total=count_records(inputs) if show else None, info="")
 
         def on_batch(report, done):
             elapsed = bar.tasks[0].elapsed or 1e-9
-            bar.update(task, completed=done, info=f"{done / elapsed:.1f} articles/s · {report.added} new · "
+            seen = done + report.skipped
+            bar.update(task, completed=seen, info=f"{seen / elapsed:.1f} articles/s · {report.added} new · "
                                                   f"{report.skipped} known · {report.failed} bad")
         report = run_ingest(inputs, store, jobs=jobs, batch=batch, published=published, on_batch=on_batch)
     for rid, error in report.errors[:20]:

@@ -5,7 +5,6 @@ Lexicons are data files (TSV, one entry a line, ``#`` comments). Every key is no
 """
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files

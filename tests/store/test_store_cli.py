@@ -25,7 +25,7 @@ def test_corpus_commands(db_url, tmp_path):
 <description>زار وزير الخارجية الإيراني عباس عراقجي العاصمة العراقية بغداد يوم الأربعاء والتقى نظيره العراقي فؤاد حسين لبحث العلاقات الثنائية.</description></item>
 <item><title>broken</title><link>http://example.org/2</link></item>
 </channel></rss>""", encoding="utf-8")
-    out = json.loads(run("ingest", ROOT / "samples", feed, "--db", db_url, "--jobs", "1"))
+    out = json.loads(run("ingest", ROOT / "samples", feed, "--db", db_url, "--jobs", "1", "--progress"))
     assert out["added"] == 5 and out["bad_records"] == 1
     assert json.loads(run("ingest", ROOT / "samples", feed, "--db", db_url))["added"] == 0
 
@@ -35,6 +35,11 @@ def test_corpus_commands(db_url, tmp_path):
     hits = json.loads(run("search", "عراقجي بغداد", "--db", db_url, "--format", "json"))
     assert hits and hits[0]["title"].startswith("وزير الخارجية الإيراني")
     assert json.loads(run("search", "بغداد", "--since", "2030-01-01", "--db", db_url, "--format", "json")) == []
+
+    assert json.loads(run("embed", "--db", db_url)) == {"embedded": 5}
+    semantic = json.loads(run("search", "Iranian foreign minister in Baghdad", "--semantic", "--limit", "1",
+                              "--db", db_url, "--format", "json"))
+    assert semantic[0]["title"].startswith("وزير الخارجية الإيراني")
 
     evs = json.loads(run("events", "--actor", "IRN", "--recipient", "IRQ", "--type", "CONSULT",
                          "--since", "2024-01-01", "--db", db_url, "--format", "json"))

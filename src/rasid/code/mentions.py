@@ -92,7 +92,6 @@ def _group(article: Article, tokens: list[Token], i: int, taken: set[int]) -> Me
 
 def sentence_mentions(article: Article, tokens: list[Token]) -> list[Mention]:
     """Mentions among one sentence's ``tokens`` (contiguous article tokens), left to right."""
-    lex = lexicon()
     if not tokens:
         return []
     base = tokens[0].i

@@ -19,7 +19,7 @@ from .decode import decode_bytes
 from .feeds import looks_like_feed, read_feed
 from .html import extract_html, looks_like_html
 
-__all__ = ["Record", "read_inputs", "read_path", "read_stream"]
+__all__ = ["Record", "count_records", "read_inputs", "read_path", "read_stream"]
 
 Record = dict
 MAX_BYTES = 50 * 1024 * 1024   # one file (a JSON Lines corpus may be larger: it is streamed)
@@ -120,6 +120,22 @@ def read_stream(stream: BinaryIO, name: str = "stdin") -> Iterator[Record]:
         yield from _jsonl_lines(lines, name)
     else:
         yield from_text(data, name)
+
+
+def count_records(inputs: Iterable[str]) -> int | None:
+    """How many records the inputs hold, when that is cheap to know (JSON Lines files), else None."""
+    total = 0
+    for item in inputs:
+        path = Path(item)
+        lower = path.name.lower()
+        if not path.is_file() or not lower.endswith((".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")):
+            return None
+        try:
+            with (gzip.open if lower.endswith(".gz") else open)(path, "rb") as f:
+                total += sum(1 for line in f if line.strip())
+        except (OSError, EOFError):
+            return None
+    return total
 
 
 def read_inputs(inputs: Iterable[str]) -> Iterator[Record]:

@@ -25,16 +25,17 @@ def period(day: str, by: str) -> str:
 def actor_graph(store: Store, since: str | None = None, until: str | None = None) -> nx.DiGraph:
     """Directed dyads: edge weight = events, with the Goldstein sum and mean and the event types."""
     g = nx.DiGraph()
-    for ev in store.events(since=since, until=until, limit=None):
-        for a in ev["actor_key"].split("|"):
-            for r in ev["recipient_key"].split("|"):
+    for akey, rkey, etype, n, gsum in store.dyads(since=since, until=until):
+        for a in akey.split("|"):
+            for r in rkey.split("|"):
                 if not a or not r or a == r or "?" in (a, r):
                     continue
                 data = g.get_edge_data(a, r) or {"weight": 0, "goldstein_sum": 0.0, "types": ""}
-                types = set(filter(None, data["types"].split(","))) | {ev["type"]}
-                g.add_edge(a, r, weight=data["weight"] + 1, goldstein_sum=data["goldstein_sum"] + ev["goldstein"],
+                types = set(filter(None, data["types"].split(","))) | {etype}
+                g.add_edge(a, r, weight=data["weight"] + n, goldstein_sum=data["goldstein_sum"] + gsum,
                            types=",".join(sorted(types)))
     for _, _, d in g.edges(data=True):
+        d["goldstein_sum"] = round(d["goldstein_sum"], 3)
         d["goldstein_mean"] = round(d["goldstein_sum"] / d["weight"], 3)
     for n in g.nodes:
         g.nodes[n]["events"] = int(g.degree(n, weight="weight"))

@@ -50,7 +50,7 @@ def _url(target: str) -> str:
     return target if "://" in target else f"sqlite:///{Path(target).resolve()}"
 
 
-def open_store(target: str | None = None) -> "Store":
+def open_store(target: str | None = None) -> Store:
     """A store at a database URL or an SQLite file path (default ``./rasid.db``)."""
     return Store(_url(target or DEFAULT_DB))
 
@@ -310,6 +310,17 @@ class Store:
             q = q.limit(limit)
         with self.engine.connect() as conn:
             return [dict(r._mapping) for r in conn.execute(q)]
+
+    def dyads(self, since: str | None = None, until: str | None = None) -> list[tuple[str, str, str, int, float]]:
+        """(actor_key, recipient_key, type, events, Goldstein sum) for every dyad and type."""
+        q = select(events.c.actor_key, events.c.recipient_key, events.c.type, func.count(),
+                   func.sum(events.c.goldstein)).group_by(events.c.actor_key, events.c.recipient_key, events.c.type)
+        if since:
+            q = q.where(events.c.date >= since)
+        if until:
+            q = q.where(events.c.date <= until)
+        with self.engine.connect() as conn:
+            return [tuple(r) for r in conn.execute(q)]
 
     def mentions(self, event_id: int) -> list[dict[str, Any]]:
         q = select(event_mentions, articles.c.external_id, articles.c.text).join(

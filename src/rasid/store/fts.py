@@ -1,4 +1,7 @@
-"""Full-text search over the normalised Arabic text: SQLite FTS5 or PostgreSQL tsvector (simple)."""
+"""Full-text search over the normalised Arabic text: SQLite FTS5 or PostgreSQL tsvector (simple).
+
+The index itself is made by migrations 0003 (FTS5 table; GIN expression index) and 0004 (PostgreSQL:
+a stored generated ``norm_tsv`` column with its GIN index)."""
 from __future__ import annotations
 
 import re
@@ -36,7 +39,7 @@ def drop_fts(conn: Connection) -> None:
 
 def is_fts_object(name: str | None) -> bool:
     """Whether a database object belongs to full-text search (kept out of schema comparisons)."""
-    return bool(name) and name.startswith(("articles_fts", "ix_articles_fts"))
+    return bool(name) and name.startswith(("articles_fts", "ix_articles_fts", "norm_tsv"))
 
 
 def index_articles(conn: Connection, ids: list[int]) -> None:
@@ -57,7 +60,6 @@ def search_ids(conn: Connection, query: str, limit: int) -> list[tuple[int, floa
                                  "ORDER BY bm25(articles_fts) LIMIT :n"), {"q": match, "n": limit})
         return [(r[0], -r[1]) for r in rows]
     rows = conn.execute(text(
-        "SELECT id, ts_rank(to_tsvector('simple', norm_text), q) AS rank FROM articles, "
-        "plainto_tsquery('simple', :q) AS q WHERE to_tsvector('simple', norm_text) @@ q "
-        "ORDER BY rank DESC LIMIT :n"), {"q": " ".join(words), "n": limit})
+        "SELECT id, ts_rank(norm_tsv, q) AS rank FROM articles, plainto_tsquery('simple', :q) AS q "
+        "WHERE norm_tsv @@ q ORDER BY rank DESC LIMIT :n"), {"q": " ".join(words), "n": limit})
     return [(r[0], float(r[1])) for r in rows]
