@@ -14,10 +14,16 @@ from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColum
                            TimeRemainingColumn)
 
 from .ingest import count_records, read_inputs
-from .parallel import analyze_records, default_jobs
+from .scale import ENGINES, analyze_with, default_jobs
 from .render import FORMATS, Writer
 
 __all__ = ["main"]
+
+ENGINE_OPTIONS = (
+    click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True,
+                 help="local: a process pool here; ray: a Ray cluster (pip install 'rasid[ray]')."),
+    click.option("--address", help="Ray cluster address (ray://head:10001); default: start Ray locally."),
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -30,27 +36,50 @@ def main() -> None:
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--published", help="Publication date (YYYY-MM-DD) for every input; anchors relative times.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="summary", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of stdout.")
+@click.option("-o", "--output", type=click.Path(),
+              help="Write here instead of stdout; a folder (ending in /) gets numbered shards.")
 @click.option("-j", "--jobs", type=int, default=default_jobs, show_default="all cores", help="Worker processes.")
+@ENGINE_OPTIONS[0]
+@ENGINE_OPTIONS[1]
+@click.option("--shard-size", type=int, default=10_000, show_default=True, help="Records per shard file.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when stderr is a terminal or output is a file).")
-def analyze(inputs: tuple[str, ...], published: str | None, fmt: str, output: Path | None, jobs: int,
-            progress: bool | None) -> None:
+def analyze(inputs: tuple[str, ...], published: str | None, fmt: str, output: str | None, jobs: int,
+            engine: str, address: str | None, shard_size: int, progress: bool | None) -> None:
     """Analyse articles: .txt, .html, .jsonl(.gz) files, folders, or - for stdin.
 
     Example:
 
         rasid analyze article.txt --published 2024-09-11 --format json
+        rasid analyze big.jsonl.gz --engine ray --format jsonl -o out/
     """
-    out = output.open("w", encoding="utf-8") if output else sys.stdout
-    writer = Writer(fmt, out)
+    sharded = output is not None and (output.endswith("/") or Path(output).is_dir())
+    output = Path(output) if output else None
+    if sharded:
+        output.mkdir(parents=True, exist_ok=True)
+        out = None
+        writer = None
+    else:
+        out = output.open("w", encoding="utf-8") if output else sys.stdout
+        writer = Writer(fmt, out)
     ok = failed = 0
     show = progress if progress is not None else (output is not None or sys.stderr.isatty())
     bar = Progress(SpinnerColumn(), TextColumn("analysing"), BarColumn(), MofNCompleteColumn(),
                    TextColumn("{task.fields[rate]}"), TimeElapsedColumn(),
                    console=Console(stderr=True), disable=not show, transient=False)
+    try:
+        records = analyze_with(engine, read_inputs(inputs), jobs=jobs, published=published, address=address)
+    except RuntimeError as exc:
+        raise click.ClickException(str(exc)) from exc
+    shard = 0
     with bar:
         task = bar.add_task("analyse", total=None, rate="")
-        for record in analyze_records(read_inputs(inputs), jobs=jobs, published=published):
+        for record in records:
+            if sharded and (writer is None or (ok + failed) % shard_size == 0):
+                if writer is not None:
+                    writer.close()
+                    out.close()
+                out = (output / f"part-{shard:05d}.{'jsonl' if fmt != 'events-csv' else 'csv'}").open("w", encoding="utf-8")
+                writer, shard = Writer(fmt, out), shard + 1
             writer.write(record)
             if record.get("error"):
                 failed += 1
@@ -59,9 +88,10 @@ def analyze(inputs: tuple[str, ...], published: str | None, fmt: str, output: Pa
                 ok += 1
             elapsed = bar.tasks[0].elapsed or 1e-9
             bar.update(task, advance=1, rate=f"{(ok + failed) / elapsed:.1f} articles/s")
-    writer.close()
-    if output:
-        out.close()
+    if writer is not None:
+        writer.close()
+        if output:
+            out.close()
     if failed:
         Console(stderr=True).print(f"{ok} analysed, {failed} not analysed (see their 'error' field)")
     if ok == 0:
@@ -105,8 +135,11 @@ def _emit(rows: list[dict[str, Any]], fmt: str, columns: list[str] | None = None
 @click.option("--published", help="Publication date for inputs that carry none.")
 @click.option("-j", "--jobs", type=int, default=default_jobs, show_default="all cores")
 @click.option("--batch", type=int, default=200, show_default=True, help="Articles per transaction.")
+@ENGINE_OPTIONS[0]
+@ENGINE_OPTIONS[1]
 @click.option("--progress/--no-progress", default=None)
-def ingest(inputs: tuple[str, ...], db: str, published: str | None, jobs: int, batch: int, progress: bool | None) -> None:
+def ingest(inputs: tuple[str, ...], db: str, published: str | None, jobs: int, batch: int, engine: str,
+           address: str | None, progress: bool | None) -> None:
     """Analyse and store articles: files, folders, .jsonl(.gz), .html, RSS/Atom feeds, - for stdin.
 
     Idempotent: what the store already has (same text) is skipped, so a killed run can simply be
@@ -131,7 +164,11 @@ def ingest(inputs: tuple[str, ...], db: str, published: str | None, jobs: int, b
             seen = done + report.skipped
             bar.update(task, completed=seen, info=f"{seen / elapsed:.1f} articles/s · {report.added} new · "
                                                   f"{report.skipped} known · {report.failed} bad")
-        report = run_ingest(inputs, store, jobs=jobs, batch=batch, published=published, on_batch=on_batch)
+        try:
+            report = run_ingest(inputs, store, jobs=jobs, batch=batch, published=published, on_batch=on_batch,
+                                engine=engine, address=address)
+        except RuntimeError as exc:
+            raise click.ClickException(str(exc)) from exc
     for rid, error in report.errors[:20]:
         err.print(f"[yellow]skipped {rid}: {error}[/]")
     if len(report.errors) > 20:

@@ -10,7 +10,7 @@ from itertools import islice
 from typing import Any
 
 from ..ingest import read_inputs
-from ..parallel import analyze_records
+from ..scale import analyze_with
 from .db import AddResult, Store, content_hash
 
 __all__ = ["ingest"]
@@ -29,8 +29,12 @@ def _unseen(records: Iterable[dict[str, Any]], store: Store, report: AddResult, 
 
 
 def ingest(inputs: Iterable[str], store: Store, *, jobs: int | None = None, batch: int = 200,
-           published: str | None = None, on_batch: Callable[[AddResult, int], None] | None = None) -> AddResult:
-    """Ingest ``inputs`` (paths, folders, feeds, ``-``) into ``store``; returns the totals."""
+           published: str | None = None, on_batch: Callable[[AddResult, int], None] | None = None,
+           engine: str = "local", address: str | None = None) -> AddResult:
+    """Ingest ``inputs`` (paths, folders, feeds, ``-``) into ``store``; returns the totals.
+
+    The analysis runs on ``engine`` (local processes or Ray); this process writes the results,
+    one transaction a batch."""
     report = AddResult()
     pending: list[dict[str, Any]] = []
     done = 0
@@ -46,7 +50,8 @@ def ingest(inputs: Iterable[str], store: Store, *, jobs: int | None = None, batc
         if on_batch:
             on_batch(report, done)
 
-    for record in analyze_records(_unseen(read_inputs(inputs), store, report, batch * 4), jobs=jobs, published=published):
+    unseen = _unseen(read_inputs(inputs), store, report, batch * 4)
+    for record in analyze_with(engine, unseen, jobs=jobs, published=published, address=address):
         pending.append(record)
         if len(pending) >= batch:
             flush()

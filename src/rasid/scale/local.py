@@ -1,4 +1,4 @@
-"""Analysis of many records on all cores: a process pool whose workers load models once."""
+"""The local engine: a process pool on this machine whose workers load models once."""
 from __future__ import annotations
 
 import os
@@ -8,7 +8,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 from typing import Any
 
-from .pipeline import analyze_record, warm_up
+from ..pipeline import analyze_record, warm_up
 
 __all__ = ["analyze_records", "default_jobs"]
 
