@@ -335,7 +335,8 @@ def _same(a: Actor, b: Actor) -> bool:
     return a.country == b.country and a.sector == b.sector and a.country is not None
 
 
-def _flags(article: Article, tokens: list[Token], trig: Trigger, when: str | None, pub: date | None) -> Flags:
+def _flags(tokens: list[Token], trig: Trigger, when: str | None, pub: date | None) -> Flags:
+    """Future, negated, hypothetical from cue words before the trigger; historical from cues or the date."""
     flags = Flags(future=trig.future)
     k = next(n for n, t in enumerate(tokens) if t.i == trig.first)
     for d in range(1, 5):
@@ -471,9 +472,9 @@ def code_events(article: Article) -> Article:
                 continue
             entry = trig.entry
             coding = ontology().coding(entry.type, draft.mode, entry.cameo if draft.mode == entry.mode else None)
-            flags = _flags(article, stoks, trig, None, pub)
+            flags = _flags(stoks, trig, None, pub)
             when = None if flags.future else _date(article, sent.start, sent.end, pos, flags.future, pub, sent.heading)
-            flags = _flags(article, stoks, trig, when, pub)
+            flags = _flags(stoks, trig, when, pub)
             if flags.historical and when == (pub.isoformat() if pub else None):
                 when = None
             place = coder._location(trig, draft)
