@@ -335,6 +335,25 @@ def export(what: str, db: str, fmt: str) -> None:
 
 @main.command()
 @DB_OPTION
+@click.option("--host", default="127.0.0.1", show_default=True, help="Bind address (loopback by default).")
+@click.option("--port", type=int, default=8000, show_default=True)
+@click.option("--token", envvar="RASID_TOKEN", help="Token for write endpoints; required when not on loopback.")
+def serve(db: str, host: str, port: int, token: str | None) -> None:
+    """Serve the REST API (/api/v1, OpenAPI at /docs) over the corpus.
+
+    Example:
+
+        rasid serve --db rasid.db
+    """
+    import uvicorn
+    from .serve.api import create_app
+    if host not in ("127.0.0.1", "localhost", "::1") and not token:
+        raise click.ClickException("bound beyond loopback, the write endpoints need --token (or RASID_TOKEN)")
+    uvicorn.run(create_app(_store(db), token), host=host, port=port, log_level="warning")
+
+
+@main.command()
+@DB_OPTION
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def stats(db: str, fmt: str) -> None:
     """Counts: articles, near-duplicates, entities, events, event mentions.
