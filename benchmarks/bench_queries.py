@@ -34,6 +34,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--db", required=True)
     ap.add_argument("--repeat", type=int, default=30)
+    ap.add_argument("--semantic", action="store_true", help="also time semantic search (needs `rasid embed`)")
     args = ap.parse_args()
     store = open_store(args.db)
     queries = {
@@ -47,8 +48,14 @@ def main() -> None:
         "timeline SAU YEM --by month": lambda: timeline(store, "SAU", "YEM", by="month"),
         "stats": store.stats,
     }
+    if args.semantic:
+        from rasid.store.semantic import semantic_search
+        english = ["Iranian president visit", "oil prices", "Saudi king", "Houthi attacks", "UN Security Council"]
+        queries["search --semantic"] = lambda: [semantic_search(store, q) for q in english]
     result = {name: measure(fn, args.repeat) for name, fn in queries.items()}
     result["search"] = {k: round(v / len(SEARCHES), 1) for k, v in result["search"].items()}  # per query
+    if "search --semantic" in result:
+        result["search --semantic"] = {k: round(v / 5, 1) for k, v in result["search --semantic"].items()}
     print(json.dumps({"benchmark": "queries", "db": store.dialect, **store.stats(), "latency": result}, ensure_ascii=False))
 
 

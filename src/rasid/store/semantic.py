@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 import numpy as np
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select
 
 from .schema import article_vectors, articles
 
@@ -57,19 +57,35 @@ def embed_articles(store, batch: int = 32, limit: int | None = None,
     return done
 
 
+_CACHE: dict[str, tuple[tuple[int, int], np.ndarray, np.ndarray]] = {}
+
+
+def _vectors(store, conn) -> tuple[np.ndarray, np.ndarray]:
+    """(article ids, vector matrix), kept in memory per database and re-read when vectors change."""
+    stamp = tuple(conn.execute(select(func.count(), func.coalesce(func.max(article_vectors.c.article_id), 0))
+                               .select_from(article_vectors)).one())
+    cached = _CACHE.get(store.url)
+    if cached is None or cached[0] != stamp:
+        rows = conn.execute(select(article_vectors.c.article_id, article_vectors.c.vector)
+                            .order_by(article_vectors.c.article_id)).all()
+        ids = np.array([r.article_id for r in rows], dtype=np.int64)
+        matrix = np.frombuffer(b"".join(r.vector for r in rows), dtype=np.float32).reshape(len(rows), -1) \
+            if rows else np.zeros((0, 0), dtype=np.float32)
+        cached = _CACHE[store.url] = (stamp, ids, matrix)
+    return cached[1], cached[2]
+
+
 def semantic_search(store, query: str, limit: int = 20) -> list[dict[str, Any]]:
     """Articles closest in meaning to ``query`` (any language the model knows)."""
     enc = _encoder()
     q = _normalised(enc.query([query]))[0]
     with store.engine.connect() as conn:
-        rows = conn.execute(select(article_vectors.c.article_id, article_vectors.c.vector)).all()
-        if not rows:
+        ids, matrix = _vectors(store, conn)
+        if not len(ids):
             return []
-        matrix = np.frombuffer(b"".join(r.vector for r in rows), dtype=np.float32).reshape(len(rows), -1)
         scores = matrix @ q
         top = np.argsort(-scores)[:limit]
-        ids = [rows[i].article_id for i in top]
         info = {r.id: r for r in conn.execute(select(
             articles.c.id, articles.c.external_id, articles.c.title, articles.c.source, articles.c.published,
-            articles.c.duplicate_of).where(articles.c.id.in_(ids)))}
-    return [dict(info[rows[i].article_id]._mapping) | {"score": round(float(scores[i]), 4)} for i in top]
+            articles.c.duplicate_of).where(articles.c.id.in_([int(ids[i]) for i in top])))}
+    return [dict(info[int(ids[i])]._mapping) | {"score": round(float(scores[i]), 4)} for i in top]
