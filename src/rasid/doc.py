@@ -178,15 +178,6 @@ class Article:
             self._norm = normalize(self.text)
         return self._norm
 
-    def sentence_at(self, pos: int) -> Sentence | None:
-        for s in self.sentences:
-            if s.start <= pos < s.end:
-                return s
-        return None
-
-    def sentence_tokens(self, sentence: Sentence) -> list[Token]:
-        return [t for t in self.tokens if sentence.start <= t.start and t.end <= sentence.end]
-
     def to_dict(self) -> dict[str, Any]:
         record: dict[str, Any] = {
             "id": self.id, "title": self.title, "source": self.source, "url": self.url,

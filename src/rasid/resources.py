@@ -78,8 +78,6 @@ class Lexicon:
         self.first_names: set[str] = set()
         self._load()
         self.max_len = max(len(k) for k in (*self.entities, *self.titles, *self.sector_nouns))
-        self.entity_first = {k[0] for k in self.entities}
-        self.title_first = {k[0] for k in self.titles}
         self.place_tokens = {t for k, v in self.entities.items() if v.kind == "place" for t in k}
         self.org_tokens = {t for k, v in self.entities.items() if v.kind == "org" for t in k}
         self.person_tokens = {t for k, v in self.entities.items() if v.kind == "person" for t in k}

@@ -110,8 +110,8 @@ class _SentenceCoder:
             k += 1
         return [a for a in out if a is not None]
 
-    def mention_at(self, i: int, prep: str | None = None) -> Mention | None:
-        return next((m for m in self.mentions if m.first == i and (prep is None or m.prep == prep)), None)
+    def mention_at(self, i: int) -> Mention | None:
+        return next((m for m in self.mentions if m.first == i), None)
 
     def after(self, i: int, limit: int = _WINDOW) -> list[Mention]:
         return [m for m in self.mentions if i <= m.first < i + limit and not m.joined]

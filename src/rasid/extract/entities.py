@@ -61,16 +61,26 @@ def _lexicon_entities(article: Article, tokens: list[Token], tagged: list[Entity
     return out
 
 
+def _by_sentence(article: Article, tokens: list[Token]) -> list[list[Token]]:
+    """``tokens`` (in text order) grouped by sentence, in one pass."""
+    groups: list[list[Token]] = []
+    k = 0
+    for sent in article.sentences:
+        group = []
+        while k < len(tokens) and tokens[k].start < sent.end:
+            if tokens[k].start >= sent.start:
+                group.append(tokens[k])
+            k += 1
+        if group:
+            groups.append(group)
+    return groups
+
+
 def _tagger_entities(article: Article, tokens: list[Token]) -> list[Entity]:
     """Spans the CRF tags, sentence by sentence, on clitic-segmented words."""
     crf = tagger()
     out = []
-    by_sentence: dict[int, list[Token]] = {}
-    for t in tokens:
-        s = article.sentence_at(t.start)
-        if s is not None:
-            by_sentence.setdefault(s.i, []).append(t)
-    for sent_tokens in by_sentence.values():
+    for sent_tokens in _by_sentence(article, tokens):
         words, spans = [], []
         for t in sent_tokens:
             for piece in segment_word(t.norm, crf.vocab):

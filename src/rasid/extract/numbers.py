@@ -48,7 +48,7 @@ def _word_at(tokens: list[Token], i: int, allow_conj: bool) -> tuple[int, int, s
     return None
 
 
-def read_number(tokens: list[Token], i: int, norm_index: tuple[int, ...]) -> NumberSpan | None:
+def read_number(tokens: list[Token], i: int) -> NumberSpan | None:
     """The number starting at token ``i``: digits with an optional scale word, or number words."""
     tok = tokens[i]
     if tok.norm[:1].isdigit():

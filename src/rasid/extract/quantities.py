@@ -33,7 +33,7 @@ def find_quantities(article: Article) -> Article:
         if any(s <= tok.start < e for s, e in in_time):
             i += 1
             continue
-        num = read_number(tokens, i, article.norm.index)
+        num = read_number(tokens, i)
         if num is None:
             i += 1
             continue

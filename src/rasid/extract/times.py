@@ -224,7 +224,7 @@ class _Finder:
             unit, n = _DUALS[toks[j].norm]
             last = j + 1
         else:
-            num = read_number(toks, j, self.article.norm.index)
+            num = read_number(toks, j)
             if num is None or num.last >= len(toks) or toks[num.last].norm not in _UNITS:
                 return None
             unit, n, last = _UNITS[toks[num.last].norm], int(num.value), num.last + 1

@@ -6,12 +6,11 @@ back to the original string.
 """
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["Normalized", "normalize", "normalize_word", "strip_diacritics"]
+__all__ = ["Normalized", "normalize", "normalize_word"]
 
 _DROP = frozenset(
     [chr(c) for c in range(0x064B, 0x0653)]  # harakat, shadda, sukun
@@ -59,10 +58,6 @@ class Normalized:
             stop += 1
         return self.index[start], stop
 
-    def find_original(self, start: int, end: int) -> str:
-        s, e = self.span(start, end)
-        return self.original[s:e]
-
 
 def normalize(text: str) -> Normalized:
     """Fold hamza/alef forms, alef maqsura, ta marbuta and digits; drop diacritics and tatweel."""
@@ -79,10 +74,3 @@ def normalize_word(word: str) -> str:
     """The normalised form of a word or phrase (no offsets kept), for lexicon keys."""
     return " ".join("".join(_fold_char(c) for c in word).split())
 
-
-_DIACRITICS_RE = re.compile("[\u064b-\u0652\u0670\u0640]")
-
-
-def strip_diacritics(text: str) -> str:
-    """Remove harakat and tatweel only (for display of lexicon names)."""
-    return _DIACRITICS_RE.sub("", text)
