@@ -1,43 +1,20 @@
 """The REST API through a real server (``rasid serve``) on a free loopback port."""
-import socket
 import subprocess
 import sys
-import time
 
 import httpx
 import pytest
+from live_server import free_port, running_server
 
 ARTICLE = ("زار الرئيس التركي رجب طيب أردوغان العاصمة القطرية الدوحة يوم الأحد والتقى أمير قطر "
            "الشيخ تميم بن حمد وبحثا العلاقات الثنائية والأوضاع في غزة.")
 TOKEN = "s3cret-token"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture
 def server(tmp_path):
-    port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "rasid.cli", "serve", "--db", str(tmp_path / "api.db"),
-                             "--port", str(port), "--token", TOKEN], stderr=subprocess.PIPE)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while True:
-        try:
-            if httpx.get(url + "/api/v1/stats", timeout=2).status_code == 200:
-                break
-        except httpx.TransportError:
-            pass
-        if time.time() > deadline or proc.poll() is not None:
-            proc.kill()
-            pytest.fail(f"server did not start: {proc.stderr.read().decode()}")
-        time.sleep(0.3)
-    yield url
-    proc.terminate()
-    proc.wait(timeout=10)
+    with running_server(tmp_path / "api.db", TOKEN) as url:
+        yield url
 
 
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -79,7 +56,9 @@ def test_writes_need_the_token_reads_do_not(server):
 def test_oversized_bodies_and_bad_parameters_are_refused(server):
     big = {"text": "ا" * 2_500_000}
     assert httpx.post(server + "/api/v1/analyze", json=big, headers=AUTH, timeout=60).status_code == 413
-    assert httpx.get(server + "/api/v1/articles", params={"q": ""}).status_code == 422
+    assert httpx.get(server + "/api/v1/articles", params={"limit": 0}).status_code == 422
+    assert httpx.get(server + "/api/v1/events", params={"format": "xml"}).status_code == 422
+    assert httpx.get(server + "/api/v1/actors/IR'N").status_code == 422
     assert httpx.get(server + "/api/v1/timeline", params={"actor": "TUR", "by": "year; DROP TABLE"}).status_code == 422
 
 
@@ -94,6 +73,53 @@ def test_openapi_documents_every_endpoint(server):
 
 def test_serving_beyond_loopback_needs_a_token(tmp_path):
     res = subprocess.run([sys.executable, "-m", "rasid.cli", "serve", "--db", str(tmp_path / "x.db"), "--host",
-                          "0.0.0.0", "--port", str(_free_port())], capture_output=True, timeout=60,
+                          "0.0.0.0", "--port", str(free_port())], capture_output=True, timeout=60,
                          env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)})
     assert res.returncode != 0 and b"--token" in res.stderr
+
+
+def test_browsing_endpoints_and_csv_downloads(server):
+    arts = [{"id": f"a{i}", "text": ARTICLE, "published": f"2024-05-1{i}", "source": "test", "title": f"t{i}"}
+            for i in range(3)]
+    arts = [dict(a, text=a["text"] + " " + "ذكرت الوكالة ذلك." * i) for i, a in enumerate(arts)]
+    httpx.post(server + "/api/v1/ingest", json={"articles": arts}, headers=AUTH, timeout=60)
+    r = httpx.get(server + "/api/v1/articles", params={"limit": 2, "offset": 2})
+    assert r.headers["X-Total-Count"] == "3" and [a["external_id"] for a in r.json()] == ["a0"]
+    assert httpx.get(server + "/api/v1/articles", params={"actor": "QAT", "type": "CONSULT"}).headers["X-Total-Count"] == "3"
+    art = httpx.get(server + f"/api/v1/articles/{r.json()[0]['id']}").json()
+    assert art["text"].strip() == ARTICLE and art["entities"] and art["events"][0]["mentions"]
+    assert httpx.get(server + "/api/v1/articles/9999").status_code == 404
+    actor = httpx.get(server + "/api/v1/actors/TUR").json()
+    assert actor["name_ar"] == "تركيا" and actor["timeline"][0]["period"] == "2024-05"
+    assert httpx.get(server + "/api/v1/places").json()[0]["lat"] is not None
+    assert httpx.get(server + "/api/v1/sources").json() == [{"source": "test", "articles": 3}]
+
+    csv = httpx.get(server + "/api/v1/events", params={"format": "csv"})
+    assert csv.headers["content-type"].startswith("text/csv") and "attachment" in csv.headers["content-disposition"]
+    header, *rows = csv.text.lstrip("\ufeff").splitlines()
+    assert header.startswith("id,type,mode,cameo") and rows and "CONSULT" in rows[0]
+    dyads = httpx.get(server + "/api/v1/graph", params={"format": "csv"}).text.lstrip("\ufeff").splitlines()
+    assert dyads[0].startswith("source,target,weight") and any(l.startswith("TUR,QAT,") for l in dyads)
+
+
+def test_uploaded_files_in_any_encoding(server):
+    data = ARTICLE.encode("cp1256")
+    rec = httpx.post(server + "/api/v1/analyze/file", params={"filename": "a.txt", "published": "2024-05-12"},
+                     content=data, headers=AUTH, timeout=60).json()
+    assert rec["text"] == ARTICLE and rec["events"]
+    page = f"<html><head><title>زيارة</title></head><body><article><p>{ARTICLE}</p></article></body></html>"
+    rec = httpx.post(server + "/api/v1/analyze/file", params={"filename": "a.html"}, content=page.encode("utf-16"),
+                     headers=AUTH, timeout=60).json()
+    assert ARTICLE in rec["text"] and "<p>" not in rec["text"]
+    rec = httpx.post(server + "/api/v1/analyze/file", params={"filename": "x.bin"}, content=bytes(range(256)) * 8,
+                     headers=AUTH, timeout=60).json()
+    assert rec["error"] and not rec.get("events")
+
+
+def test_the_web_app_is_served_locked_down(server):
+    page = httpx.get(server + "/")
+    assert page.status_code == 200 and 'id="main"' in page.text
+    csp = page.headers["content-security-policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp.split("script-src")[1].split(";")[0]
+    assert httpx.get(server + "/vendor/echarts.min.js").status_code == 200
+    assert httpx.get(server + "/api/v1/config").json()["token_required"] is True

@@ -11,15 +11,23 @@ from .db import Store
 __all__ = ["actor_graph", "timeline", "period"]
 
 
-def period(day: str, by: str) -> str:
-    """The period of an ISO date: day, ISO week (2024-W37) or month (2024-09)."""
-    if by == "month" or len(day) < 10:
-        return day[:7]
+def period(value: str, by: str) -> str | None:
+    """The period of an event date: day, ISO week (2024-W37) or month (2024-09); None when the
+    date is too coarse for it (a bare year for months, a month for weeks or days)."""
+    from datetime import date
+    try:
+        day = (date.fromisoformat(value) if len(value) == 10 else
+               date.fromisocalendar(int(value[:4]), int(value[6:8]), 1) if value[4:6] == "-W" else None)
+    except ValueError:
+        day = None
+    if day is None:  # YYYY-MM or YYYY
+        return value[:7] if by == "month" and len(value) == 7 and value[:4].isdigit() else None
+    if by == "month":
+        return day.isoformat()[:7]
     if by == "week":
-        from datetime import date
-        y, w, _ = date.fromisoformat(day).isocalendar()
+        y, w, _ = day.isocalendar()
         return f"{y}-W{w:02d}"
-    return day
+    return day.isoformat() if len(value) == 10 else None
 
 
 def actor_graph(store: Store, since: str | None = None, until: str | None = None) -> nx.DiGraph:
@@ -48,9 +56,10 @@ def timeline(store: Store, a: str, b: str | None = None, by: str = "month",
     rows: dict[str, dict[str, Any]] = defaultdict(lambda: {"events": 0, "goldstein_sum": 0.0, "quad": [0, 0, 0, 0]})
     for ev in store.events(actor=a, recipient=b, since=since, until=until, limit=None) + (
             store.events(actor=b, recipient=a, since=since, until=until, limit=None) if b else []):
-        if not ev["date"]:
+        p = period(ev["date"], by) if ev["date"] else None
+        if p is None:
             continue
-        r = rows[period(ev["date"], by)]
+        r = rows[p]
         r["events"] += 1
         r["goldstein_sum"] += ev["goldstein"]
         r["quad"][ev["quad_class"] - 1] += 1

@@ -1,0 +1,189 @@
+"""Read-only views of the corpus for browsing: article pages, an article with its analysis,
+an actor's profile, event places. The web app and the REST API show what these return."""
+from __future__ import annotations
+
+from collections import Counter
+from functools import cache
+from typing import Any
+
+from sqlalchemy import Select, and_, desc, func, or_, select
+
+from ..resources import read_tsv
+from .aggregate import period
+from .db import Store
+from .fts import search_ids
+from .schema import articles, entities, event_mentions, events, quotes, sentences
+
+__all__ = ["list_articles", "article_detail", "actor_profile", "event_places", "sources", "country_name"]
+
+MAX_SEARCH_HITS = 2000  # full-text hits ranked before filters and paging
+
+
+@cache
+def _countries() -> dict[str, tuple[str, str]]:
+    names: dict[str, tuple[str, str]] = {}
+    for r in read_tsv("gazetteer/places.tsv")[1:]:
+        if r[1] == "country" and r[4]:
+            names.setdefault(r[4], (r[3], r[0]))  # the first (short) name: إيران, not its official name
+    return names
+
+
+def country_name(code: str) -> dict[str, str | None]:
+    """English and Arabic names of an ISO-3 country code (None for codes that are not countries)."""
+    en, ar = _countries().get(code, (None, None))
+    return {"name_en": en, "name_ar": ar}
+
+
+def _article_filters(q: Select, since: str | None, until: str | None, source: str | None,
+                     actor: str | None, event_type: str | None) -> Select:
+    if since:
+        q = q.where(articles.c.published >= since)
+    if until:
+        q = q.where(articles.c.published <= until + "\uffff")
+    if source:
+        q = q.where(articles.c.source == source)
+    if actor:
+        q = q.where(articles.c.id.in_(select(entities.c.article_id).where(
+            or_(entities.c.country == actor, entities.c.name_en == actor, entities.c.text == actor))))
+    if event_type:
+        q = q.where(articles.c.id.in_(select(event_mentions.c.article_id).join(
+            events, events.c.id == event_mentions.c.event_id).where(events.c.type == event_type.upper())))
+    return q
+
+
+def list_articles(store: Store, *, q: str | None = None, since: str | None = None, until: str | None = None,
+                  source: str | None = None, actor: str | None = None, event_type: str | None = None,
+                  limit: int = 20, offset: int = 0) -> dict[str, Any]:
+    """One page of articles: full-text matches best first, or (without ``q``) newest first.
+
+    ``actor`` is a country code or an entity's name; ``event_type`` keeps articles that report
+    an event of that PLOVER type. Returns ``{"total": …, "items": […]}``."""
+    cols = [articles.c.id, articles.c.external_id, articles.c.title, articles.c.source, articles.c.url,
+            articles.c.published, articles.c.duplicate_of, func.substr(articles.c.text, 1, 240).label("snippet")]
+    with store.engine.connect() as conn:
+        if q:
+            rank = dict(search_ids(conn, q, MAX_SEARCH_HITS))
+            if not rank:
+                return {"total": 0, "items": []}
+            query = _article_filters(select(*cols).where(articles.c.id.in_(list(rank))),
+                                     since, until, source, actor, event_type)
+            rows = sorted((dict(r._mapping) for r in conn.execute(query)), key=lambda r: -rank[r["id"]])
+            for r in rows:
+                r["score"] = round(rank[r["id"]], 4)
+            return {"total": len(rows), "items": rows[offset:offset + limit]}
+        query = _article_filters(select(*cols), since, until, source, actor, event_type)
+        total = conn.execute(select(func.count()).select_from(query.subquery())).scalar_one()
+        page = query.order_by(desc(articles.c.published), desc(articles.c.id)).limit(limit).offset(offset)
+        return {"total": total, "items": [dict(r._mapping) for r in conn.execute(page)]}
+
+
+def article_detail(store: Store, article_id: int) -> dict[str, Any] | None:
+    """A stored article with its sentences, entities, quotes and the events it reports (with spans)."""
+    with store.engine.connect() as conn:
+        row = conn.execute(select(articles).where(articles.c.id == article_id)).first()
+        if row is None:
+            return None
+        art = {k: v for k, v in row._mapping.items() if k not in ("norm_text", "minhash", "content_hash")}
+        where = lambda t: t.c.article_id == article_id  # noqa: E731
+        art["sentences"] = [dict(r._mapping) for r in conn.execute(
+            select(sentences.c.i, sentences.c.start, sentences.c.end, sentences.c.heading,
+                   sentences.c.duplicate_of).where(where(sentences)).order_by(sentences.c.i))]
+        art["entities"] = [dict(r._mapping) for r in conn.execute(
+            select(entities.c.start, entities.c.end, entities.c.text, entities.c.type, entities.c.name_en,
+                   entities.c.country, entities.c.sector).where(where(entities)).order_by(entities.c.start))]
+        art["quotes"] = [dict(r._mapping) for r in conn.execute(
+            select(quotes.c.start, quotes.c.end, quotes.c.kind, quotes.c.speaker, quotes.c.speaker_country)
+            .where(where(quotes)).order_by(quotes.c.start))]
+        reported: dict[int, dict[str, Any]] = {}
+        for r in conn.execute(select(events, event_mentions.c.sentence, event_mentions.c.start.label("m_start"),
+                                     event_mentions.c.end.label("m_end"), event_mentions.c.attribution)
+                              .join(event_mentions, event_mentions.c.event_id == events.c.id)
+                              .where(event_mentions.c.article_id == article_id).order_by(event_mentions.c.start)):
+            m = dict(r._mapping)
+            ev = reported.setdefault(m["id"], {k: v for k, v in m.items()
+                                               if k not in ("sentence", "m_start", "m_end", "attribution")}
+                                     | {"mentions": []})
+            ev["mentions"].append({"sentence": m["sentence"], "start": m["m_start"], "end": m["m_end"],
+                                   "attribution": m["attribution"]})
+        art["events"] = list(reported.values())
+        if art["duplicate_of"] is not None:
+            art["duplicate_title"] = conn.execute(
+                select(articles.c.title).where(articles.c.id == art["duplicate_of"])).scalar_one_or_none()
+    return art
+
+
+def _side_has(col, key: str):
+    return or_(col == key, col.like(f"{key}|%"), col.like(f"%|{key}"), col.like(f"%|{key}|%"))
+
+
+def actor_profile(store: Store, key: str, by: str = "month", limit: int = 50) -> dict[str, Any]:
+    """One actor (a country code such as ``IRN``, or a role such as ``REB`` for sides without one):
+    how it is named, its events as actor and as recipient, its Goldstein timeline and top partners."""
+    with store.engine.connect() as conn:
+        forms = conn.execute(
+            select(entities.c.text, entities.c.type, entities.c.name_en, func.count().label("count"))
+            .where(entities.c.country == key).group_by(entities.c.text, entities.c.type, entities.c.name_en)
+            .order_by(desc("count")).limit(20)).all()
+        n_mentions = conn.execute(select(func.count()).select_from(entities)
+                                  .where(entities.c.country == key)).scalar_one()
+        recent = conn.execute(
+            select(articles.c.id, articles.c.title, articles.c.published, articles.c.source)
+            .where(articles.c.id.in_(select(entities.c.article_id).where(entities.c.country == key)))
+            .order_by(desc(articles.c.published), desc(articles.c.id)).limit(10)).all()
+        sides = {"as_actor": events.c.actor_key, "as_recipient": events.c.recipient_key}
+        listed = {name: [dict(r._mapping) for r in conn.execute(
+            select(events).where(_side_has(col, key)).order_by(desc(events.c.date), events.c.id).limit(limit))]
+            for name, col in sides.items()}
+        counts = {name: conn.execute(select(func.count()).select_from(events).where(_side_has(col, key)))
+                  .scalar_one() for name, col in sides.items()}
+        dated = conn.execute(select(events.c.date, events.c.goldstein, events.c.actor_key,
+                                    events.c.recipient_key)
+                             .where(or_(_side_has(events.c.actor_key, key), _side_has(events.c.recipient_key, key))))
+        per: dict[str, list[float]] = {}
+        partners: Counter[str] = Counter()
+        tone: dict[str, float] = {}
+        for day, goldstein, akey, rkey in dated:
+            if day and (p := period(day, by)):
+                per.setdefault(p, []).append(goldstein)
+            others = {p for p in (akey.split("|") + rkey.split("|")) if p and p != key and p != "?"}
+            for other in others:
+                partners[other] += 1
+                tone[other] = tone.get(other, 0.0) + goldstein
+    return {
+        "key": key, **country_name(key),
+        "mentions": {"total": n_mentions, "forms": [dict(r._mapping) for r in forms],
+                     "articles": [dict(r._mapping) for r in recent]},
+        "events": counts, **listed,
+        "timeline": [{"period": p, "events": len(v), "goldstein_mean": round(sum(v) / len(v), 2)}
+                     for p, v in sorted(per.items())],
+        "partners": [{"key": k, **country_name(k), "events": n, "goldstein_mean": round(tone[k] / n, 2)}
+                     for k, n in partners.most_common(10)],
+    }
+
+
+def event_places(store: Store, since: str | None = None, until: str | None = None,
+                 type: str | None = None) -> list[dict[str, Any]]:
+    """Places of events whose coordinates are known: name, country, lat/lon, events, mean Goldstein."""
+    q = select(events.c.location, events.c.location_country, events.c.lat, events.c.lon,
+               func.count().label("events"), func.avg(events.c.goldstein).label("goldstein_mean")) \
+        .where(and_(events.c.lat.is_not(None), events.c.lon.is_not(None))) \
+        .group_by(events.c.location, events.c.location_country, events.c.lat, events.c.lon)
+    if since:
+        q = q.where(events.c.date >= since)
+    if until:
+        q = q.where(events.c.date <= until)
+    if type:
+        q = q.where(events.c.type == type.upper())
+    with store.engine.connect() as conn:
+        rows = [dict(r._mapping) for r in conn.execute(q.order_by(desc("events")))]
+    for r in rows:
+        r["goldstein_mean"] = round(float(r["goldstein_mean"]), 2)
+    return rows
+
+
+def sources(store: Store) -> list[dict[str, Any]]:
+    """The outlets in the corpus with their article counts."""
+    with store.engine.connect() as conn:
+        return [{"source": s, "articles": n} for s, n in conn.execute(
+            select(articles.c.source, func.count()).where(articles.c.source.is_not(None))
+            .group_by(articles.c.source).order_by(desc(func.count())))]
