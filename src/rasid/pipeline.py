@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .code.events import code_events
+from .code.screening import screen_events
 from .doc import Article
 from .errors import InputError
 from .extract.duplicates import copy_duplicates
@@ -25,7 +26,7 @@ LOGGER = logging.getLogger(__name__)
 Step = Callable[[Article], Article]
 
 STEPS: list[Step] = [read_article, find_entities, find_times, find_quantities, find_quotes, code_events,
-                     copy_duplicates]
+                     screen_events, copy_duplicates]
 
 
 def run(article: Article, steps: list[Step] | None = None) -> Article:

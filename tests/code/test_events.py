@@ -6,6 +6,12 @@ import rasid
 PUB = "2024-05-15"
 
 
+@pytest.fixture(autouse=True)
+def _rules_only(monkeypatch):
+    """These tests check the coding rules; the learned screen has its own tests (test_screening.py)."""
+    monkeypatch.setenv("RASID_EVENT_SCREEN", "off")
+
+
 def _events(text, published=PUB):
     rec = rasid.analyze(text, published=published)
     for ev in rec["events"]:
@@ -106,3 +112,34 @@ def test_attribution_to_sources():
 def test_a_gloss_summarises_the_event_in_english():
     ev = _one("زار رئيس الوزراء الأردني العاصمة المصرية القاهرة يوم الاثنين.", "CONSULT", published="2024-05-15")
     assert ev["gloss"].startswith("JOR GOV") and "CONSULT/visit" in ev["gloss"] and "2024-05-13" in ev["gloss"]
+
+
+def test_a_protest_noun_is_an_event_only_when_said_to_happen():
+    ev = _one("خرجت مظاهرات في بغداد أمس احتجاجا على انقطاع الكهرباء.", "PROTEST")
+    assert ev["date"] == "2024-05-14"
+    assert not [e for e in _events("وناقش البرلمان المظاهرات الأخيرة وأسبابها.") if e["type"] == "PROTEST"]
+
+
+def test_a_noun_that_sets_the_scene_or_gives_the_motive_is_not_an_event():
+    assert [e["type"] for e in _events("اعتقلت الشرطة عشرة أشخاص خلال مظاهرة في القاهرة.")] == ["COERCE"]
+    assert _events("أغلق التجار محلاتهم احتجاجا على الضرائب الجديدة.") == []
+
+
+def test_qad_before_a_past_verb_is_not_hypothetical():
+    assert not _one("وكان مسلحون قد هاجموا القرية.", "ASSAULT")["flags"]["hypothetical"]
+    assert _one("قد يهاجم المسلحون القرية.", "ASSAULT")["flags"]["hypothetical"]
+
+
+def test_attackers_named_by_the_attack_the_trigger_or_a_light_verb():
+    strike = _one("قتل ثلاثة مسلحين في ضربة جوية أمريكية شرق سوريا.", "ASSAULT")
+    assert [(a["country"], a["sector"]) for a in strike["actors"]] == [("USA", "MIL")]
+    assert [(a["country"], a["sector"]) for a in strike["recipients"]] == [(None, "UAF")]
+    bomber = _one("فجر انتحاري نفسه قرب مركز للشرطة في كابل.", "ASSAULT")
+    assert [(a["country"], a["sector"]) for a in bomber["actors"]] == [(None, "UAF")]
+    army = _one("ونفذ الجيش الباكستاني ضربة جوية على مواقع المسلحين.", "ASSAULT")
+    assert [(a["country"], a["sector"]) for a in army["actors"]] == [("PAK", "MIL")]
+
+
+def test_counted_victims_are_the_recipients_rather_than_the_place():
+    ev = _one("قتل مسلحون 14 شخصا في بغداد.", "ASSAULT")
+    assert [a["text"] for a in ev["recipients"]] == ["14 شخصا"] and ev["location"]["country"] == "IRQ"

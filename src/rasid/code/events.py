@@ -32,8 +32,12 @@ __all__ = ["code_events"]
 
 _SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
 _VICTIM_SECTORS = {"person": None, "killed": None, "wounded": None, "injured": None, "civilian": "CVL",
-                   "child": "CVL", "woman": "CVL", "soldier": "MIL", "prisoner": None, "detainee": None}
+                   "child": "CVL", "woman": "CVL", "soldier": "MIL", "prisoner": None, "detainee": None,
+                   "gunman": "UAF"}
+_ATTACKER_SECTORS = {"UAF", "REB", "MIL", "CRM"}
 _BARE_TYPES = {"ASSAULT", "PROTEST", "COERCE"}
+_QAD = {"قد", "وقد", "فقد", "لقد"}
+_CIRCUMSTANCE_WORDS = {normalize_word(w) for w in ("في", "خلال", "أثناء", "إثر", "عقب", "جراء", "بعد", "قبل")}
 _RECIPIENT_PREPS = {
     "CONSULT": {"مع", "الي", "ب"}, "AGREE": {"مع"}, "COOPERATE": {"مع"}, "SUPPORT": {"ل"},
     "AID": {"ل", "الي"}, "RETREAT": {"من"}, "REQUEST": {"من", "الي"}, "ACCUSE": {"ب", "ضد"},
@@ -172,20 +176,27 @@ class _SentenceCoder:
             actors, recipients = [], actors + recipients  # قُتل قائد في هجوم أمريكي: the subject was the victim
         if nested_actor and not actors:
             actors = [nested_actor]
+        if not actors and entry.type == "ASSAULT" and (own := self.mention_at(trig.first)) is not None \
+                and own.actor is not None and own.actor.sector in _ATTACKER_SECTORS:
+            actors = [own.actor]  # انتحاري، مسلحون: the trigger word names the attacker
         if self.quote is not None and not actors and self.quote.speaker and entry.type in ("ACCUSE", "REQUEST", "REJECT", "THREATEN"):
             actors = [self.quote.speaker]
         if len(actors) > 1 and not recipients and entry.type in _SYMMETRIC | {"ASSAULT"}:
             actors, recipients = actors[:1], actors[1:]
         actors = [a for a in actors if a is not None]
         recipients = [r for r in recipients if r is not None and not any(_same(r, a) for a in actors)]
+        if not recipients and entry.type == "ASSAULT":
+            recipients = self._victims(trig)
         if not recipients and actors and entry.type == "ASSAULT":
             place = self._place(trig, exclude={a.country for a in actors})
             if place is not None and place.country:
                 recipients = [Actor(place.text, place.name_en, place.country, None, place.start, place.end)]
-        if not recipients and entry.type == "ASSAULT":
-            recipients = self._victims(trig)
         if not actors and not recipients and not self._bare_event(trig):
             return None
+        if entry.pos == "noun" and entry.type in _BARE_TYPES and self._circumstance(trig):
+            return None
+        if "happening" in entry.props and not self._said_to_happen(trig):
+            return None  # مظاهرات، أعمال شغب: named as a topic unless a verb says they took place
         if ("required" in entry.props or ontology().needs_recipient(entry.type)) and not recipients:
             return None
         spans = [(a.start, a.end) for a in actors + recipients if a.start is not None]
@@ -210,11 +221,29 @@ class _SentenceCoder:
             return False
         if entry.pos == "verb":
             return True
+        if self._said_to_happen(trig):
+            return True
         if any(stem.startswith("ال") for _, stem in stem_candidates(self.tok(trig.first).norm)[-1:]):
             return False  # الهجوم، الاغتيال: a definite noun refers back to an event told elsewhere
         s, e = self.tokens[0].start, self.tokens[-1].end
         return any(s <= q.start < e for q in self.article.quantities) or \
             any(s <= x.start < e and x.type in ("GPE", "LOC", "FAC") for x in self.article.entities)
+
+    def _said_to_happen(self, trig: Trigger) -> bool:
+        """A verb next to an event noun says that it took place (اندلعت مظاهرات، شن هجوما، هجوما نُفذ)."""
+        return any((t := self.tok(k)) is not None and _cue(t) in ("happening", "light")
+                   for k in (trig.first - 2, trig.first - 1, trig.last, trig.last + 1, trig.last + 2))
+
+    def _circumstance(self, trig: Trigger) -> bool:
+        """A noun that sets the scene or gives the motive of another happening, not an event told
+        for itself: في مظاهرة أقيمت، للاحتجاج، بمظاهرات، احتجاجا على (unless said to happen)."""
+        if self._said_to_happen(trig):
+            return False
+        word = self.tok(trig.first).norm
+        p, _ = stem_candidates(word)[-1]
+        prev = self.tok(trig.first - 1)
+        return (p > 0 and word[p - 1] in "بل") or (prev is not None and prev.norm in _CIRCUMSTANCE_WORDS) \
+            or (trig.last - trig.first == 1 and word.endswith("ا"))
 
     def _between(self, trig: Trigger) -> tuple[list[Actor], list[Actor]] | None:
         """الحرب بين إسرائيل وحماس: the first side acts, the second receives."""
@@ -297,10 +326,11 @@ class _SentenceCoder:
                 mode = m.value[1]
             demonym = lexicon().demonyms.get(tok.norm)
             if actor is None and demonym is not None and k > trig.last:
-                prev = self.tok(k - 1)
-                if any(s in _ATTACK_NOUNS for _, s in stem_candidates(prev.norm)):
-                    actor = Actor(tok.text, demonym.name_en, demonym.country, None, tok.start, tok.end)
-                    self.absorbed.add(k - 1)
+                noun = next((j for j in (k - 1, k - 2) if j >= self.base and
+                             any(s in _ATTACK_NOUNS for _, s in stem_candidates(self.tok(j).norm))), None)
+                if noun is not None:  # هجوم أمريكي، ضربة جوية أمريكية: the country's military attacked
+                    actor = Actor(tok.text, demonym.name_en, demonym.country, "MIL", tok.start, tok.end)
+                    self.absorbed.add(noun)
         return actor, mode
 
     def _location(self, trig: Trigger, draft: _Draft) -> Entity | None:
@@ -335,6 +365,13 @@ def _same(a: Actor, b: Actor) -> bool:
     return a.country == b.country and a.sector == b.sector and a.country is not None
 
 
+def _perfect_qad(tokens: list[Token], k: int) -> bool:
+    """قد before a past verb marks a completed act (قد ذكروا، وكان قد قُتل), not a possibility (قد يقتل)."""
+    if tokens[k].norm not in _QAD or k + 1 >= len(tokens):
+        return False
+    return tokens[k + 1].norm[:1] not in "يتن"
+
+
 def _flags(tokens: list[Token], trig: Trigger, when: str | None, pub: date | None) -> Flags:
     """Future, negated, hypothetical from cue words before the trigger; historical from cues or the date."""
     flags = Flags(future=trig.future)
@@ -345,9 +382,9 @@ def _flags(tokens: list[Token], trig: Trigger, when: str | None, pub: date | Non
         role = _cue(tokens[k - d])
         if role == "future" and d <= 3:
             flags.future = True
-        elif role == "negated" and d <= 2:
-            flags.negated = True
-        elif role == "hypothetical":
+        elif role == "negated" and (d <= 2 or (d == 3 and tokens[k - 1].norm == "اي")):
+            flags.negated = True  # لم يقتل، لم تسجل أي اشتباكات
+        elif role == "hypothetical" and not _perfect_qad(tokens, k - d):
             flags.hypothetical = True
         elif len(tokens[k - d].norm) > 2 and tokens[k - d].norm[0] == "س" and tokens[k - d].norm[1] in "يت" and d <= 2:
             flags.future = True  # ستشمل توقيع

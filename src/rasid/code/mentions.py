@@ -16,6 +16,7 @@ from ..extract.lookup import match_at
 from ..resources import lexicon
 from ..text.normalize import normalize_word
 from ..text.tokenize import Token
+from .triggers import find_triggers
 
 __all__ = ["Mention", "sentence_mentions", "PREPOSITIONS"]
 
@@ -61,8 +62,9 @@ def _definite_or_plural(t: Token) -> bool:
     return "ال" in t.norm[:4] or t.norm.endswith(("ون", "ين", "ات"))
 
 
-def _group(article: Article, tokens: list[Token], i: int, taken: set[int]) -> Mention | None:
-    """A group phrase headed by a sector noun, with its modifiers (adjectives, مع/من/في X)."""
+def _group(article: Article, tokens: list[Token], i: int, taken: set[int], event_words: set[int]) -> Mention | None:
+    """A group phrase headed by a sector noun, with its modifiers (adjectives, مع/من/في X); ``taken``
+    are entity tokens, ``event_words`` trigger tokens, neither of which is an adjective."""
     lex = lexicon()
     m = match_at(lex.sector_nouns, tokens, i, article.norm, 3)
     if m is None:
@@ -73,7 +75,7 @@ def _group(article: Article, tokens: list[Token], i: int, taken: set[int]) -> Me
         j += 1  # قوات التحالف، عناصر الجماعة
     while j < len(tokens) and j - i < _MAX_GROUP:
         t = tokens[j]
-        if t.norm in lex.demonyms or (_adjective(t) and j not in taken):
+        if t.norm in lex.demonyms or (_adjective(t) and j not in taken and j not in event_words):
             j += 1
         elif t.norm in _LINKS and j + 1 < len(tokens) and (j + 1) in taken \
                 and (t.norm not in _AFTER_ADJECTIVE or (_adjective(tokens[j - 1]) and (j - 1) not in taken)) \
@@ -84,7 +86,7 @@ def _group(article: Article, tokens: list[Token], i: int, taken: set[int]) -> Me
         else:
             break
     actor = resolve_actor(article, tokens, i, j)
-    if actor is None or (actor.country is None and not _definite_or_plural(tokens[i])):
+    if actor is None or (actor.country is None and not _definite_or_plural(tokens[i]) and m.value != "UAF"):
         return None
     actor.start, actor.text = m.start, article.text[m.start:actor.end]
     return Mention(tokens[i].i, tokens[j - 1].i + 1, actor, "group", _clitic(article, tokens[i], m.start))
@@ -98,13 +100,15 @@ def sentence_mentions(article: Article, tokens: list[Token]) -> list[Mention]:
     s_start, s_end = tokens[0].start, tokens[-1].end
     ents = [e for e in article.entities if s_start <= e.start and e.end <= s_end]
     ent_tokens = {t.i - base for e in ents for t in tokens if e.start < t.end and t.start < e.end}
+    # a group phrase stops at an event word (نفذ الجيش الباكستاني | ضربة جوية)
+    event_words = {k - base for tr in find_triggers(tokens) for k in range(tr.first, tr.last)}
     mentions: list[Mention] = []
     title_prep: dict[int, tuple[Token, int]] = {}
     k = 0
     while k < len(tokens):
         tok = tokens[k]
         ent = next((e for e in ents if tok.start <= e.start < tok.end), None)
-        group = _group(article, tokens, k, ent_tokens) if ent is None else None
+        group = _group(article, tokens, k, ent_tokens, event_words) if ent is None else None
         if group is not None:
             mentions.append(group)
             k = group.last - base

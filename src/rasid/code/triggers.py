@@ -75,6 +75,8 @@ def _readings(word: str) -> list[tuple[str, bool, str | None]]:
             out.append((stem[1:], True, "verb"))
         if stem.startswith("ال") and len(stem) > 4:
             out.append((stem[2:], False, "noun"))
+        if stem.endswith("ا") and len(stem) > 4 and not behind_preposition:
+            out.append((stem[:-1], False, "noun"))  # هجوما: the indefinite accusative
     more = []
     for stem, fut, pos in out:
         for suf in _SUFFIXES:

@@ -1,0 +1,100 @@
+"""Screening: is a sentence's event the news, or a mention of one?
+
+The trigger rules find every attack or protest a sentence names, but a sentence that recalls an
+attack in passing, describes a protest's slogans or discusses attacks in general does not report
+an event. A small logistic model, trained on sentences labelled for PLOVER ASSAULT and PROTEST
+(``scripts/train_event_screen.py``), scores each (sentence, event type) from its words and from
+what the rules found there (trigger, mode, flags, parties); events of the types it was trained
+for are kept when one of their sentences scores at least the type's threshold. Events the coder
+flagged ``historical`` are background by its own account and stay, as do events of other types.
+``RASID_EVENT_SCREEN`` names another model file, or ``off``.
+"""
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+from collections.abc import Iterable
+from functools import cache
+from typing import Any
+
+from ..doc import Article, Event
+from ..resources import DATA
+from ..text.tokenize import stem_candidates
+
+__all__ = ["screen_events", "sentence_features", "MODEL"]
+
+MODEL = DATA / "models" / "events" / "screen.json"
+_DIGITS = re.compile(r"\d+")
+
+
+@cache
+def _model(path: str) -> dict[str, Any] | None:
+    if path == "off":
+        return None
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def _stem(word: str) -> str:
+    """The word without proclitics or the article (وبالهجوم → هجوم), digits as 0."""
+    stem = stem_candidates(word)[-1][1]
+    stem = stem[2:] if stem.startswith("ال") and len(stem) > 4 else stem
+    return _DIGITS.sub("0", stem)
+
+
+def sentence_features(article: Article, sentence: int, etype: str, events: Iterable[Event]) -> set[str]:
+    """What the model sees of one sentence and the events of ``etype`` found in it: its word stems,
+    the stems around each trigger, whether the trigger opens the sentence, the sentence's counts
+    and times, and each event's trigger, mode, flags and parties."""
+    sent = article.sentences[sentence]
+    tokens = [t for t in article.tokens if sent.start <= t.start < sent.end and t.is_word]
+    stems = [_stem(t.norm) for t in tokens]
+    feats = {f"w:{w}" for w in stems}
+    feats.update(f"qty:{q.unit}" for q in article.quantities if sent.start <= q.start < sent.end)
+    if any(sent.start <= x.start < sent.end for x in article.times):
+        feats.add("time")
+    for ev in events:
+        at = [k for k, t in enumerate(tokens) if ev.trigger[0] <= t.start < ev.trigger[1]]
+        if at:
+            feats.add("trig:" + "_".join(stems[k] for k in at))
+            feats.update(f"near:{w}" for w in stems[max(0, at[0] - 3):at[0]] + stems[at[-1] + 1:at[-1] + 4])
+            if at[0] < 3:
+                feats.add("opens")
+        feats.add(f"mode:{ev.mode}")
+        feats.update(f"flag:{k}" for k in ("historical", "future", "hypothetical", "negated") if getattr(ev.flags, k))
+        feats.add("actor:" + ("country" if any(a.country for a in ev.actors) else
+                              "role" if ev.actors else "none"))
+        feats.add("recipient:" + ("country" if any(a.country for a in ev.recipients) else
+                                  "role" if ev.recipients else "none"))
+    return feats
+
+
+def score(model: dict[str, Any], feats: set[str]) -> float:
+    """A type model's probability that the sentence reports the event."""
+    weights = model["weights"]
+    z = model["bias"] + sum(weights.get(f, 0.0) for f in feats) / math.sqrt(max(1, len(feats)))
+    return 1 / (1 + math.exp(-z))
+
+
+def _sentences(ev: Event) -> set[int]:
+    return {m["sentence"] for m in ev.mentions} or {ev.sentence}
+
+
+def screen_events(article: Article) -> Article:
+    """Drop events of the screened types whose sentences all score below the type's threshold."""
+    model = _model(os.environ.get("RASID_EVENT_SCREEN") or str(MODEL))
+    if model is None or not article.events:
+        return article
+    types: dict[str, dict[str, Any]] = model["types"]
+    screened = [ev for ev in article.events if ev.type in types and not ev.flags.historical]
+    by_sentence: dict[tuple[int, str], list[Event]] = {}
+    for ev in screened:
+        for s in _sentences(ev):
+            by_sentence.setdefault((s, ev.type), []).append(ev)
+    passed = {(s, t) for (s, t), evs in by_sentence.items()
+              if score(types[t], sentence_features(article, s, t, evs)) >= types[t]["threshold"]}
+    article.events = [ev for ev in article.events if ev not in screened
+                      or any((s, ev.type) in passed for s in _sentences(ev))]
+    return article
