@@ -15,6 +15,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 from rasid.store import open_store  # noqa: E402
 from rasid.store.aggregate import actor_graph, timeline  # noqa: E402
+from rasid.store.browse import actor_profile, event_places, list_articles  # noqa: E402
 
 SEARCHES = ["زيارة بغداد", "الملك سلمان", "وزير الخارجية", "الحوثيين", "أسعار النفط", "مجلس الأمن", "داعش"]
 
@@ -47,6 +48,11 @@ def main() -> None:
         "graph": lambda: actor_graph(store, since="2015-01-01"),
         "timeline SAU YEM --by month": lambda: timeline(store, "SAU", "YEM", by="month"),
         "stats": store.stats,
+        # the web app's views
+        "article page: search + filters": lambda: list_articles(store, q="وزير الخارجية", source="okaz", offset=20),
+        "article page: actor + event type": lambda: list_articles(store, actor="IRN", event_type="ASSAULT"),
+        "actor profile SAU": lambda: actor_profile(store, "SAU"),
+        "event places": lambda: event_places(store),
     }
     if args.semantic:
         from rasid.store.semantic import semantic_search

@@ -149,6 +149,7 @@ def sentence_mentions(article: Article, tokens: list[Token]) -> list[Mention]:
         lead = normalize_word(article.text[first.start:own_start])  # proclitics: و ل ب …
         m.joined = lead.startswith("و")
         prev = tokens[m.first - base - 1].norm if m.first > base else ""
-        if m.prep is None:
-            m.prep = PREPOSITIONS.get(prev) or _clitic(article, first, own_start)
+        if m.prep is None:  # في لندن، وفي لندن، لطهران
+            m.prep = PREPOSITIONS.get(prev) or (PREPOSITIONS.get(prev[1:]) if prev[:1] in "وف" else None) \
+                or _clitic(article, first, own_start)
     return mentions

@@ -16,7 +16,7 @@ from .schema import articles, entities, event_mentions, events, quotes, sentence
 
 __all__ = ["list_articles", "article_detail", "actor_profile", "event_places", "sources", "country_name"]
 
-MAX_SEARCH_HITS = 2000  # full-text hits ranked before filters and paging
+MAX_SEARCH_HITS = 2000  # full-text hits ranked before filters and paging (the total counts at most these)
 
 
 @cache
@@ -61,16 +61,19 @@ def list_articles(store: Store, *, q: str | None = None, since: str | None = Non
     cols = [articles.c.id, articles.c.external_id, articles.c.title, articles.c.source, articles.c.url,
             articles.c.published, articles.c.duplicate_of, func.substr(articles.c.text, 1, 240).label("snippet")]
     with store.engine.connect() as conn:
-        if q:
-            rank = dict(search_ids(conn, q, MAX_SEARCH_HITS))
-            if not rank:
-                return {"total": 0, "items": []}
-            query = _article_filters(select(*cols).where(articles.c.id.in_(list(rank))),
-                                     since, until, source, actor, event_type)
-            rows = sorted((dict(r._mapping) for r in conn.execute(query)), key=lambda r: -rank[r["id"]])
+        if q:  # rank by full text, filter the hits' ids, then read only the page's rows
+            hits = search_ids(conn, q, MAX_SEARCH_HITS)
+            rank = dict(hits)
+            if since or until or source or actor or event_type:
+                kept = set(conn.execute(_article_filters(select(articles.c.id).where(articles.c.id.in_(list(rank))),
+                                                         since, until, source, actor, event_type)).scalars())
+                hits = [h for h in hits if h[0] in kept]
+            page = [i for i, _ in hits[offset:offset + limit]]
+            rows = sorted((dict(r._mapping) for r in conn.execute(select(*cols).where(articles.c.id.in_(page)))),
+                          key=lambda r: -rank[r["id"]]) if page else []
             for r in rows:
                 r["score"] = round(rank[r["id"]], 4)
-            return {"total": len(rows), "items": rows[offset:offset + limit]}
+            return {"total": len(hits), "items": rows}
         query = _article_filters(select(*cols), since, until, source, actor, event_type)
         total = conn.execute(select(func.count()).select_from(query.subquery())).scalar_one()
         page = query.order_by(desc(articles.c.published), desc(articles.c.id)).limit(limit).offset(offset)

@@ -303,7 +303,7 @@ async function pageActors(main) {
 async function pageActor(main, key) {
   const { data: a } = await api(`actors/${encodeURIComponent(key)}`);
   const name = (state.lang === "ar" ? a.name_ar : a.name_en) || a.name_en || a.key;
-  const eventCols = [["date", (e) => e.date || "", "ltr"], ["type", (e) => e.type], ["goldstein", (e) => e.goldstein],
+  const eventCols = [["date", (e) => e.date || "", "ltr"], ["type", (e) => e.type], ["goldstein", (e) => e.goldstein, "ltr"],
     ["text", (e) => e.gloss, "ltr"]];
   const timelineBox = h("div", { class: "chart", id: "actor-timeline" });
   main.append(h("h1", {}, `${name} `, h("span", { class: "chip" }, a.key)),
@@ -316,7 +316,7 @@ async function pageActor(main, key) {
       h("section", { class: "panel" }, h("h2", {}, t("partners")), table([
         ["code", (p) => h("a", { href: `#/actor/${p.key}` }, p.key), "ltr"],
         ["name", (p) => (state.lang === "ar" ? p.name_ar : p.name_en) || ""], ["events_count", (p) => p.events],
-        ["goldstein_mean", (p) => p.goldstein_mean]], a.partners)),
+        ["goldstein_mean", (p) => p.goldstein_mean, "ltr"]], a.partners)),
       h("section", { class: "panel" }, h("h2", {}, t("forms")), table([
         ["text", (f) => f.text, "ar"], ["type", (f) => f.type], ["name", (f) => f.name_en || ""], ["mentions", (f) => f.count]], a.mentions.forms))),
     h("section", { class: "panel" }, h("h2", {}, `${t("as_actor")} `, downloads("events", { actor: a.key, limit: 1000 }, `${a.key}-actor-events`)),
@@ -328,6 +328,7 @@ async function pageActor(main, key) {
       ["title", (r) => h("a", { href: `#/article/${r.id}` }, r.title || t("untitled")), "ar"], ["source", (r) => r.source || ""]], a.mentions.articles)));
   chart(timelineBox).setOption({
     tooltip: { trigger: "axis" }, legend: { data: [t("events_count"), t("goldstein_mean")] },
+    dataZoom: [{ type: "slider", startValue: Math.max(0, a.timeline.length - 24) }, { type: "inside" }],
     xAxis: { type: "category", data: a.timeline.map((p) => p.period), inverse: state.lang === "ar" },
     yAxis: [{ type: "value", name: t("events_count"), minInterval: 1, position: state.lang === "ar" ? "right" : "left" },
       { type: "value", name: t("goldstein_mean"), min: -10, max: 10, position: state.lang === "ar" ? "left" : "right" }],
