@@ -37,7 +37,7 @@ _VICTIM_SECTORS = {"person": None, "killed": None, "wounded": None, "injured": N
 _ATTACKER_SECTORS = {"UAF", "REB", "MIL", "CRM"}
 _BARE_TYPES = {"ASSAULT", "PROTEST", "COERCE"}
 _QAD = {"قد", "وقد", "فقد", "لقد"}
-_CIRCUMSTANCE_WORDS = {normalize_word(w) for w in ("في", "خلال", "أثناء", "إثر", "عقب", "جراء", "بعد", "قبل")}
+_CIRCUMSTANCE_WORDS = {normalize_word(w) for w in ("في", "خلال", "أثناء")}
 _RECIPIENT_PREPS = {
     "CONSULT": {"مع", "الي", "ب"}, "AGREE": {"مع"}, "COOPERATE": {"مع"}, "SUPPORT": {"ل"},
     "AID": {"ل", "الي"}, "RETREAT": {"من"}, "REQUEST": {"من", "الي"}, "ACCUSE": {"ب", "ضد"},
