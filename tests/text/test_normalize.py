@@ -33,3 +33,9 @@ def test_length_is_kept_when_nothing_is_dropped():
     n = normalize(text)
     assert len(n.text) == len(text)
     assert list(n.index) == list(range(len(text)))
+
+
+def test_ornate_parentheses_and_other_self_mapping_forms_stay():
+    text = "قال تعالى ﴿ وَاعْتَصِمُوا ﴾ صدق الله"   # U+FD3F / U+FD3E: NFKC keeps them as they are
+    norm = normalize(text)
+    assert "﴿" in norm.text and "﴾" in norm.text and "واعتصموا" in norm.text

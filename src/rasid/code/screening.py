@@ -1,13 +1,13 @@
-"""Screening: is a sentence's event the news, or a mention of one?
+"""Screening: does a sentence report its attack, or only mention one?
 
-The trigger rules find every attack or protest a sentence names, but a sentence that recalls an
-attack in passing, describes a protest's slogans or discusses attacks in general does not report
-an event. A small logistic model, trained on sentences labelled for PLOVER ASSAULT and PROTEST
-(``scripts/train_event_screen.py``), scores each (sentence, event type) from its words and from
-what the rules found there (trigger, mode, flags, parties); events of the types it was trained
-for are kept when one of their sentences scores at least the type's threshold. Events the coder
-flagged ``historical`` are background by its own account and stay, as do events of other types.
-``RASID_EVENT_SCREEN`` names another model file, or ``off``.
+The trigger rules find every attack a sentence names, but a sentence that recalls an attack in
+passing (a funeral of someone killed, a demand to try kidnappers, talk about attacks in general)
+does not report one. A small logistic model, trained on sentences labelled for PLOVER ASSAULT
+(``scripts/train_event_screen.py``), scores each (sentence, event type) from the sentence's word
+stems and from what the rules found there (trigger, mode, flags, parties, counts, times); events
+of the types the model covers are kept when one of their sentences scores at least the type's
+threshold. Events the coder flagged ``historical`` are background by its own account and stay, as
+do events of other types. ``RASID_EVENT_SCREEN`` names another model file, or ``off``.
 """
 from __future__ import annotations
 

@@ -91,14 +91,15 @@ def create_app(store: Store, token: str | None = None) -> FastAPI:
                 "near_duplicates": r.duplicates, "errors": [{"id": i, "error": e} for i, e in r.errors]}
 
     @app.get("/api/v1/articles", summary="Browse and search articles")
-    def articles_(q: str | None = Query(None, description="Arabic words (full text) or any language (semantic)"),
+    def browse_articles(q: str | None = Query(None, description="Arabic words (full text) or any language (semantic)"),
                   since: str | None = None, until: str | None = None, source: str | None = None,
                   actor: str | None = Query(None, description="A country code (IRN) or an entity's name"),
                   type: str | None = Query(None, description="Only articles reporting an event of this PLOVER type"),
                   semantic: bool = False, limit: int = Query(20, ge=1, le=200), offset: int = Query(0, ge=0),
                   format: Format = "json") -> Response:
         """Full-text matches best first (or, without ``q``, newest first), filtered and paged;
-        the total is in the ``X-Total-Count`` header. ``semantic=true`` searches across languages."""
+        the total is in the ``X-Total-Count`` header. ``semantic=true`` searches across languages
+        (the nearest ``limit`` articles; filters and paging apply to the other two)."""
         if semantic and q:
             from ..store.semantic import semantic_search
             try:
@@ -161,7 +162,7 @@ def create_app(store: Store, token: str | None = None) -> FastAPI:
         return table_response(event_places(store, since, until, type), format, "places")
 
     @app.get("/api/v1/sources", summary="Outlets and their article counts")
-    def sources_() -> list[dict[str, Any]]:
+    def list_sources() -> list[dict[str, Any]]:
         return sources(store)
 
     @app.get("/api/v1/stats", summary="Corpus counts")

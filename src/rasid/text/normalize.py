@@ -34,7 +34,9 @@ def _fold_char(ch: str) -> str:
         return _FOLD[ch]
     code = ord(ch)
     if 0xFB50 <= code <= 0xFEFF or 0xFF00 <= code <= 0xFFEF:  # presentation forms, full width
-        return "".join(_fold_char(c) for c in unicodedata.normalize("NFKC", ch))
+        folded = unicodedata.normalize("NFKC", ch)
+        if folded != ch:  # unassigned code points and the like stay as they are
+            return "".join(_fold_char(c) for c in folded)
     if ch in "\u00a0\u2007\u202f\t\r\x0b\x0c":
         return " "
     return ch
