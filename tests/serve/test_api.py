@@ -98,6 +98,10 @@ def test_browsing_endpoints_and_csv_downloads(server):
     assert csv.headers["content-type"].startswith("text/csv") and "attachment" in csv.headers["content-disposition"]
     header, *rows = csv.text.lstrip("\ufeff").splitlines()
     assert header.startswith("id,type,mode,cameo") and rows and "CONSULT" in rows[0]
+    formula = [dict(arts[0], id="f", title="=HYPERLINK(\"http://x\")", text=ARTICLE + " وأضاف البيان ذلك.")]
+    httpx.post(server + "/api/v1/ingest", json={"articles": formula}, headers=AUTH, timeout=60)
+    listed = httpx.get(server + "/api/v1/articles", params={"q": "البيان", "format": "csv"}).text
+    assert "'=HYPERLINK" in listed  # a spreadsheet shows it as text instead of running it
     dyads = httpx.get(server + "/api/v1/graph", params={"format": "csv"}).text.lstrip("\ufeff").splitlines()
     assert dyads[0].startswith("source,target,weight") and any(l.startswith("TUR,QAT,") for l in dyads)
 

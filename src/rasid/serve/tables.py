@@ -14,8 +14,16 @@ __all__ = ["Format", "table_response"]
 Format = Literal["json", "csv"]
 
 
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _cell(value: Any) -> Any:
-    return json.dumps(value, ensure_ascii=False) if isinstance(value, (dict, list)) else value
+    """Nested values as JSON; text that a spreadsheet would run as a formula gets a leading '."""
+    if isinstance(value, (dict, list)):
+        value = json.dumps(value, ensure_ascii=False)
+    if isinstance(value, str) and value.startswith(_FORMULA):
+        return "'" + value
+    return value
 
 
 def table_response(rows: list[dict[str, Any]], fmt: Format, name: str,

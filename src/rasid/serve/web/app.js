@@ -57,9 +57,39 @@ function downloads(path, params, name) {
   return h("span", { class: "downloads" }, t("download"), link("csv"), link("json"));
 }
 
+/** CSV text of ``rows``; text a spreadsheet would run as a formula gets a leading ' (as the server does). */
+function toCsv(rows) {
+  const cols = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+  const cell = (v) => {
+    let s = v == null ? "" : typeof v === "object" ? JSON.stringify(v) : String(v);
+    if (typeof v === "string" && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  return "\ufeff" + [cols.join(","), ...rows.map((r) => cols.map((c) => cell(r[c])).join(","))].join("\r\n");
+}
+
+/** Download links for rows already in the page (CSV and JSON made in the browser). */
+function localDownloads(rows, name) {
+  const link = (fmt, body, type) => h("a", { href: URL.createObjectURL(new Blob([body], { type })),
+    download: `${name}.${fmt}`, "data-download": fmt }, t(`download_${fmt}`));
+  return h("span", { class: "downloads" }, t("download"), link("csv", toCsv(rows), "text/csv"),
+    link("json", JSON.stringify(rows, null, 1), "application/json"));
+}
+
 function blobDownload(obj, name) {
   const url = URL.createObjectURL(new Blob([JSON.stringify(obj, null, 1)], { type: "application/json" }));
   return h("span", { class: "downloads" }, t("download"), h("a", { href: url, download: name, "data-download": "json" }, t("download_json")));
+}
+
+/** Events as flat rows for a download: codes, sides, date, place, flags, evidence text, gloss. */
+function eventRows(text, events) {
+  return events.map((ev) => {
+    const m = cardModel(ev);
+    const span = ev.evidence || (ev.mentions || [])[0];
+    return { type: m.type, mode: m.mode, cameo: m.cameo, goldstein: m.goldstein, actors: m.actors,
+      recipients: m.recipients, date: m.date, place: m.place, flags: m.flags.join(" "),
+      evidence: span ? text.slice(span.start, span.end) : "", gloss: m.gloss };
+  });
 }
 
 function table(columns, rows) {
@@ -148,7 +178,7 @@ function analysisView(text, spans, events) {
     h("span", { class: "quote" }, t("quotes")), h("span", { class: "trigger" }, t("triggers")));
   return h("div", { class: "analysis" },
     h("section", { class: "panel" }, legend, textBox),
-    h("section", { class: "panel" }, h("h2", {}, `${t("events")} (${events.length})`),
+    h("section", { class: "panel" }, h("h2", {}, `${t("events")} (${events.length}) `, localDownloads(eventRows(text, events), "events")),
       events.length ? h("p", { class: "muted" }, t("click_card")) : null, h("div", { class: "cards" }, cards)));
 }
 
@@ -217,7 +247,7 @@ function recordView(rec) {
     blobDownload(rec, `${rec.id || "analysis"}.json`)),
     analysisView(rec.text, spans, rec.events),
     h("div", { class: "grid2" },
-      h("section", { class: "panel" }, h("h2", {}, t("entities")), table([
+      h("section", { class: "panel" }, h("h2", {}, `${t("entities")} `, localDownloads(rec.entities, "entities")), table([
         ["text", (e) => e.text, "ar"], ["type", (e) => e.type], ["name", (e) => e.name_en || ""],
         ["country", (e) => code(e.country, e.sector)]], rec.entities)),
       h("section", { class: "panel" }, h("h2", {}, t("quotes")), table([
@@ -311,9 +341,9 @@ async function pageActor(main, key) {
       h("div", { class: "stat" }, h("b", {}, a.mentions.total), t("actor_mentions")),
       h("div", { class: "stat" }, h("b", {}, a.events.as_actor), t("as_actor")),
       h("div", { class: "stat" }, h("b", {}, a.events.as_recipient), t("as_recipient"))),
-    h("section", { class: "panel" }, h("h2", {}, t("timeline")), timelineBox),
+    h("section", { class: "panel" }, h("h2", {}, `${t("timeline")} `, localDownloads(a.timeline, `${a.key}-timeline`)), timelineBox),
     h("div", { class: "grid2" },
-      h("section", { class: "panel" }, h("h2", {}, t("partners")), table([
+      h("section", { class: "panel" }, h("h2", {}, `${t("partners")} `, localDownloads(a.partners, `${a.key}-partners`)), table([
         ["code", (p) => h("a", { href: `#/actor/${p.key}` }, p.key), "ltr"],
         ["name", (p) => (state.lang === "ar" ? p.name_ar : p.name_en) || ""], ["events_count", (p) => p.events],
         ["goldstein_mean", (p) => p.goldstein_mean, "ltr"]], a.partners)),
