@@ -45,13 +45,16 @@ def _stem(word: str) -> str:
 
 
 def sentence_features(article: Article, sentence: int, etype: str, events: Iterable[Event]) -> set[str]:
-    """What the model sees of one sentence and the events of ``etype`` found in it: its word stems,
-    the stems around each trigger, whether the trigger opens the sentence, the sentence's counts
+    """What the model sees of one sentence and the events of ``etype`` found in it: its word stems
+    and their letter trigrams, the stems around each trigger, whether the trigger opens the sentence, the sentence's counts
     and times, and each event's trigger, mode, flags and parties."""
     sent = article.sentences[sentence]
     tokens = [t for t in article.tokens if sent.start <= t.start < sent.end and t.is_word]
     stems = [_stem(t.norm) for t in tokens]
     feats = {f"w:{w}" for w in stems}
+    for w in stems:  # letter trigrams of each stem: inflected forms share them (قصفت، يقصفون، قصف)
+        padded = f"<{w}>"
+        feats.update(f"c:{padded[i:i + 3]}" for i in range(len(padded) - 2))
     feats.update(f"qty:{q.unit}" for q in article.quantities if sent.start <= q.start < sent.end)
     if any(sent.start <= x.start < sent.end for x in article.times):
         feats.add("time")
