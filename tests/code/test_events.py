@@ -143,3 +143,15 @@ def test_attackers_named_by_the_attack_the_trigger_or_a_light_verb():
 def test_counted_victims_are_the_recipients_rather_than_the_place():
     ev = _one("قتل مسلحون 14 شخصا في بغداد.", "ASSAULT")
     assert [a["text"] for a in ev["recipients"]] == ["14 شخصا"] and ev["location"]["country"] == "IRQ"
+
+
+def test_counted_people_before_a_killing_verb_are_its_victims():
+    ev = _one("وقال مصدر إن ثمانية أشخاص، بينهم طفلان، قتلوا جراء ضربة جوية أمريكية.", "ASSAULT")
+    assert [a["text"] for a in ev["recipients"]] == ["ثمانية أشخاص"]
+    assert [(a["country"], a["sector"]) for a in ev["actors"]] == [("USA", "MIL")]
+
+
+def test_the_speaker_of_anna_is_the_subject_and_international_bodies_stand_as_countries():
+    ev = _one("وأكد حلف شمال الأطلسي أنه قتل نحو 150 متمردا في ولاية هلمند.", "ASSAULT")
+    assert [(a["country"], a["sector"]) for a in ev["actors"]] == [("IGO", None)]
+    assert [(a["country"], a["sector"]) for a in ev["recipients"]] == [(None, "REB")]

@@ -33,10 +33,11 @@ __all__ = ["code_events"]
 _SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
 _VICTIM_SECTORS = {"person": None, "killed": None, "wounded": None, "injured": None, "civilian": "CVL",
                    "child": "CVL", "woman": "CVL", "soldier": "MIL", "prisoner": None, "detainee": None,
-                   "gunman": "UAF"}
+                   "gunman": "UAF", "rebel": "REB"}
 _ATTACKER_SECTORS = {"UAF", "REB", "MIL", "CRM"}
 _BARE_TYPES = {"ASSAULT", "PROTEST", "COERCE"}
 _QAD = {"قد", "وقد", "فقد", "لقد"}
+_SPEAKER_PRONOUNS = {normalize_word(w) for w in ("أنه", "إنه", "أنها", "إنها", "أنهم", "إنهم", "بأنه", "بأنها", "بأنهم")}
 _CIRCUMSTANCE_WORDS = {normalize_word(w) for w in ("في", "خلال", "أثناء")}
 _RECIPIENT_PREPS = {
     "CONSULT": {"مع", "الي", "ب"}, "AGREE": {"مع"}, "COOPERATE": {"مع"}, "SUPPORT": {"ل"},
@@ -179,14 +180,15 @@ class _SentenceCoder:
         if not actors and entry.type == "ASSAULT" and (own := self.mention_at(trig.first)) is not None \
                 and own.actor is not None and own.actor.sector in _ATTACKER_SECTORS:
             actors = [own.actor]  # انتحاري، مسلحون: the trigger word names the attacker
-        if self.quote is not None and not actors and self.quote.speaker and entry.type in ("ACCUSE", "REQUEST", "REJECT", "THREATEN"):
+        if self.quote is not None and not actors and self.quote.speaker and (
+                entry.type in ("ACCUSE", "REQUEST", "REJECT", "THREATEN") or self._speaker_is_subject(trig)):
             actors = [self.quote.speaker]
         if len(actors) > 1 and not recipients and entry.type in _SYMMETRIC | {"ASSAULT"}:
             actors, recipients = actors[:1], actors[1:]
         actors = [a for a in actors if a is not None]
         recipients = [r for r in recipients if r is not None and not any(_same(r, a) for a in actors)]
         if not recipients and entry.type == "ASSAULT":
-            recipients = self._victims(trig)
+            recipients = self._victims(trig, max([a.end for a in actors if a.end is not None], default=0))
         if not recipients and actors and entry.type == "ASSAULT":
             place = self._place(trig, exclude={a.country for a in actors})
             if place is not None and place.country:
@@ -205,11 +207,19 @@ class _SentenceCoder:
         span = (min(s for s, _ in spans), max(e for _, e in spans))
         return _Draft(trig, self.sentence, actors, recipients, mode or entry.mode, span)
 
-    def _victims(self, trig: Trigger) -> list[Actor]:
-        """قتل 30 شخصا / مقتل تسعة جنود: the counted people right after the trigger."""
-        end = self.tok(trig.last - 1).end
+    def _speaker_is_subject(self, trig: Trigger) -> bool:
+        """أكد الحلف أنه قتل 150 مسلحا: the pronoun after أن is the speaker, the subject of the verb."""
+        prev = self.tok(trig.first - 1)
+        return prev is not None and prev.norm in _SPEAKER_PRONOUNS
+
+    def _victims(self, trig: Trigger, subject_end: int = 0) -> list[Actor]:
+        """قتل 30 شخصا / مقتل تسعة جنود: the counted people right after the trigger (or after its
+        subject: قتلت القوات 11 مسلحا); or, before a killing verb, its subject (ثمانية أشخاص قُتلوا)."""
+        start, end = self.tok(trig.first).start, max(self.tok(trig.last - 1).end, subject_end)
         for q in self.article.quantities:
-            if 0 <= q.start - end <= 12 and q.unit in _VICTIM_SECTORS:
+            after = 0 <= q.start - end <= 12
+            before = trig.entry.pos == "verb" and 0 <= start - q.end <= 25
+            if (after or before) and q.unit in _VICTIM_SECTORS:
                 return [Actor(q.text, None, None, _VICTIM_SECTORS[q.unit], q.start, q.end)]
         return []
 
@@ -296,7 +306,8 @@ class _SentenceCoder:
     def _subject_before(self, trig: Trigger) -> Mention | None:
         """A subject shortly before the trigger with nothing governing in between
         (نفذت فيها إيران ضربات، بزشكيان يعتزم زيارة; not عانى العراق من تصاعد الهجمات)."""
-        pre = [m for m in self.before(trig.first, 4) if m.prep is None and m.actor is not None and m.actor.country]
+        pre = [m for m in self.before(trig.first, 4) if m.prep is None and m.actor is not None and (
+            m.actor.country or (self.etype == "ASSAULT" and m.actor.sector in _ATTACKER_SECTORS))]
         if not pre:
             return None
         between = {self.tok(k).norm for k in range(pre[-1].last, trig.first)}

@@ -16,6 +16,9 @@ from .lookup import match_at
 __all__ = ["resolve_actor", "entity_actor"]
 
 
+_TOP_LEVEL = {"IGO", "NGO", "IMG"}
+
+
 def entity_actor(e: Entity) -> Actor:
     """The actor an entity names; a capital stands for its country's government."""
     sector = e.sector
@@ -25,6 +28,8 @@ def entity_actor(e: Entity) -> Actor:
             entry = next((lexicon().entities.get((s,)) for _, s in stem_candidates(e.text) if (s,) in lexicon().entities), None)
         if entry is not None and entry.capital:
             sector = "GOV"
+    if e.country is None and sector in _TOP_LEVEL:  # CAMEO: IGO, NGO and IMG stand where a country would
+        return Actor(e.text, e.name_en, sector, None, e.start, e.end)
     return Actor(e.text, e.name_en, e.country, sector, e.start, e.end)
 
 
