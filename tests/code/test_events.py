@@ -155,3 +155,10 @@ def test_the_speaker_of_anna_is_the_subject_and_international_bodies_stand_as_co
     ev = _one("وأكد حلف شمال الأطلسي أنه قتل نحو 150 متمردا في ولاية هلمند.", "ASSAULT")
     assert [(a["country"], a["sector"]) for a in ev["actors"]] == [("IGO", None)]
     assert [(a["country"], a["sector"]) for a in ev["recipients"]] == [(None, "REB")]
+
+
+def test_protests_at_a_mission_are_against_its_government():
+    ev = _one("تظاهر مئات الطلاب أمام مقر السفارة الأمريكية في القاهرة.", "PROTEST")
+    assert [(a["country"], a["sector"]) for a in ev["recipients"]] == [("USA", "GOV")]
+    ev = _one("تجمع المتظاهرون حول مقر سفارة إستونيا في موسكو.", "PROTEST")
+    assert [(a["country"], a["sector"]) for a in ev["recipients"]] == [("EST", "GOV")]

@@ -42,7 +42,7 @@ _CIRCUMSTANCE_WORDS = {normalize_word(w) for w in ("في", "خلال", "أثنا
 _RECIPIENT_PREPS = {
     "CONSULT": {"مع", "الي", "ب"}, "AGREE": {"مع"}, "COOPERATE": {"مع"}, "SUPPORT": {"ل"},
     "AID": {"ل", "الي"}, "RETREAT": {"من"}, "REQUEST": {"من", "الي"}, "ACCUSE": {"ب", "ضد"},
-    "REJECT": set(), "THREATEN": {"ب", "ضد"}, "PROTEST": {"ضد", "علي", "امام"},
+    "REJECT": set(), "THREATEN": {"ب", "ضد"}, "PROTEST": {"ضد", "علي", "امام", "حول", "الي"},
     "SANCTION": {"علي", "ضد"}, "MOBILIZE": {"علي", "ضد"}, "COERCE": {"علي", "ضد"},
     "ASSAULT": {"علي", "ضد", "ل", "ب"},
 }

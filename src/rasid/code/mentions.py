@@ -21,7 +21,8 @@ from .triggers import find_triggers
 __all__ = ["Mention", "sentence_mentions", "PREPOSITIONS"]
 
 PREPOSITIONS = {normalize_word(w): normalize_word(w) for w in
-                ("مع", "إلى", "الى", "على", "ضد", "من", "في", "بين", "عن", "لدى", "بحق", "تجاه", "أمام", "بقيادة")}
+                ("مع", "إلى", "الى", "على", "ضد", "من", "في", "بين", "عن", "لدى", "بحق", "تجاه", "أمام", "حول", "بقيادة")}
+_SEATS = {normalize_word(w) for w in ("مقر", "مبنى")}  # أمام مقر السفارة: the preposition governs the embassy
 _DUALS = {normalize_word(w) for w in ("البلدين", "البلدان", "الجانبين", "الجانبان", "الطرفين", "الطرفان")}
 _LINKS = {normalize_word(w) for w in ("مع", "من", "في", "بقيادة", "ل")}
 _AFTER_ADJECTIVE = {normalize_word(w) for w in ("مع", "من")}  # متحالفة مع إيران، مدعومة من إيران
@@ -73,6 +74,9 @@ def _group(article: Article, tokens: list[Token], i: int, taken: set[int], event
     if j < len(tokens) and tokens[j].norm.startswith("ال") and j not in taken and tokens[j].is_arabic \
             and tokens[j].norm not in lex.demonyms and not _adjective(tokens[j]):
         j += 1  # قوات التحالف، عناصر الجماعة
+    elif j < len(tokens) and j in taken and not tokens[i].norm.startswith("ال"):
+        while j < len(tokens) and j in taken:  # سفارة إستونيا، حكومة العراق: the genitive says whose
+            j += 1
     while j < len(tokens) and j - i < _MAX_GROUP:
         t = tokens[j]
         if t.norm in lex.demonyms or (_adjective(t) and j not in taken and j not in event_words):
@@ -92,6 +96,14 @@ def _group(article: Article, tokens: list[Token], i: int, taken: set[int], event
     return Mention(tokens[i].i, tokens[j - 1].i + 1, actor, "group", _clitic(article, tokens[i], m.start))
 
 
+def _span(tokens: list[Token], ent) -> set[int]:
+    """Indices (from the first token) of the tokens an entity covers."""
+    if ent is None:
+        return set()
+    base = tokens[0].i
+    return {t.i - base for t in tokens if ent.start < t.end and t.start < ent.end}
+
+
 def sentence_mentions(article: Article, tokens: list[Token]) -> list[Mention]:
     """Mentions among one sentence's ``tokens`` (contiguous article tokens), left to right."""
     if not tokens:
@@ -108,7 +120,9 @@ def sentence_mentions(article: Article, tokens: list[Token]) -> list[Mention]:
     while k < len(tokens):
         tok = tokens[k]
         ent = next((e for e in ents if tok.start <= e.start < tok.end), None)
-        group = _group(article, tokens, k, ent_tokens, event_words) if ent is None else None
+        says_who = ent is not None and (ent.country or ent.sector or ent.type == "GPE")
+        # a group phrase, also where the tagger saw a name that says nothing of who (السفارة الأمريكية)
+        group = None if says_who else _group(article, tokens, k, ent_tokens - _span(tokens, ent), event_words)
         if group is not None:
             mentions.append(group)
             k = group.last - base
@@ -148,7 +162,10 @@ def sentence_mentions(article: Article, tokens: list[Token]) -> list[Mention]:
             own_start = first.start
         lead = normalize_word(article.text[first.start:own_start])  # proclitics: و ل ب …
         m.joined = lead.startswith("و")
-        prev = tokens[m.first - base - 1].norm if m.first > base else ""
+        k = m.first - base - 1
+        if k > 0 and tokens[k].norm in _SEATS:
+            k -= 1
+        prev = tokens[k].norm if k >= 0 else ""
         if m.prep is None:  # في لندن، وفي لندن، لطهران
             m.prep = PREPOSITIONS.get(prev) or (PREPOSITIONS.get(prev[1:]) if prev[:1] in "وف" else None) \
                 or _clitic(article, first, own_start)

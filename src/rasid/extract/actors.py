@@ -67,7 +67,8 @@ def resolve_actor(article: Article, tokens: list[Token], first: int, last: int) 
         same = len(inside) == 1 and inside[0].start == start and inside[0].end == end
         return Actor(text, a.name_en if same else None, a.country or country, a.sector or sector, start, end)
     places = [e for e in inside if e.type in ("GPE", "LOC", "NORP") and e.country]
-    places.sort(key=lambda e: not _after_fi(article, e))  # "فصائل متحالفة مع إيران في العراق": Iraq
+    if sector != "GOV":  # "فصائل متحالفة مع إيران في العراق": Iraq; but "سفارة إستونيا في موسكو": Estonia
+        places.sort(key=lambda e: not _after_fi(article, e))
     if places and (sector is None or (sector == "GOV" and country is None)):  # not السفارة اليونانية في برلين
         a = entity_actor(places[0])
         same = len(inside) == 1 and inside[0].start == start and inside[0].end == end
