@@ -23,7 +23,8 @@ SHOTS = Path(os.environ.get("RASID_SCREENSHOTS", ROOT / "artifacts" / "screensho
 
 HOSTILE = ('<script>window.__xss = 1</script><img src=x onerror="window.__xss = 2">'
            "قصفت طائرات إسرائيلية مواقع لحزب الله في جنوب لبنان أمس <b onmouseover=\"window.__xss = 3\">بحسب</b> مصادر أمنية، "
-           "وقال الجيش الإسرائيلي في بيان إن الغارات استهدفت مخازن أسلحة.")
+           "وقال الجيش الإسرائيلي في بيان إن الغارات استهدفت مخازن أسلحة. "
+           "وزار وزير الخارجية المصري العاصمة الأردنية عمان والتقى نظيره الأردني.")
 # Synthetic visits and strikes between many countries, so that lists page, the network has edges
 # and the map has places.
 VISITS = [("الرئيس التركي رجب طيب أردوغان", "الدوحة", "أمير قطر الشيخ تميم بن حمد"),
@@ -195,11 +196,14 @@ def test_corpus_browser_search_filters_paging_and_download(page):
     table = list(csv.reader(io.StringIO(Path(dl.value.path()).read_text(encoding="utf-8-sig"))))
     assert table[0][:3] == ["id", "external_id", "title"] and len(table) == rows + 1
 
-    page.select_option("select[name=type]", "ASSAULT")
+    page.select_option("select[name=type]", "CONSULT")
     page.fill("input[name=q]", "")
-    page.select_option("select[name=source]", "")
-    _submit(page, "#/articles?type=ASSAULT")
-    assert {"hostile-outlet"} <= set(page.locator("tbody tr td:nth-child(3)").all_inner_texts())
+    page.select_option("select[name=source]", "hostile-outlet")
+    _submit(page, "#/articles?source=hostile-outlet&type=CONSULT")
+    assert page.locator("tbody tr td:nth-child(3)").all_inner_texts() == ["hostile-outlet"]
+    page.select_option("select[name=type]", "SANCTION")
+    _submit(page, "#/articles?source=hostile-outlet&type=SANCTION")
+    assert page.locator("#no-results").count() == 1
 
 
 def test_an_article_page_with_its_events(page):

@@ -28,6 +28,12 @@ def _pg_database() -> tuple[str, callable]:
     return PG.rsplit("/", 1)[0] + "/" + name, drop
 
 
+@pytest.fixture(autouse=True)
+def _rules_only(monkeypatch):
+    """Storage is tested on the events the rules find; the learned screen has its own tests."""
+    monkeypatch.setenv("RASID_EVENT_SCREEN", "off")
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def db_url(request, tmp_path):
     if request.param == "sqlite":
