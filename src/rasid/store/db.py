@@ -24,7 +24,7 @@ from sqlalchemy.engine import Connection
 
 from ..text.normalize import normalize_word
 from .dedup import DuplicateIndex, from_bytes, signature, to_bytes
-from .fts import index_articles, search_ids
+from .fts import index_articles
 from .schema import actors, articles, entities, event_mentions, events, quotes, sentences
 
 __all__ = ["Store", "open_store", "content_hash", "AddResult"]
@@ -270,26 +270,10 @@ class Store:
 
     def search(self, query: str, *, since: str | None = None, until: str | None = None, source: str | None = None,
                entity: str | None = None, limit: int = 20) -> list[dict[str, Any]]:
-        """Articles matching every word of ``query`` (normalised Arabic), best first."""
-        with self.engine.connect() as conn:
-            hits = search_ids(conn, query, limit * 10 if (since or until or source or entity) else limit)
-            if not hits:
-                return []
-            rank = dict(hits)
-            q = select(articles.c.id, articles.c.external_id, articles.c.title, articles.c.source, articles.c.url,
-                       articles.c.published, articles.c.duplicate_of,
-                       func.substr(articles.c.text, 1, 200).label("snippet")).where(articles.c.id.in_(list(rank)))
-            if since:
-                q = q.where(articles.c.published >= since)
-            if until:
-                q = q.where(articles.c.published <= until + "\uffff")
-            if source:
-                q = q.where(articles.c.source == source)
-            if entity:
-                q = q.where(articles.c.id.in_(select(entities.c.article_id).where(
-                    or_(entities.c.name_en == entity, entities.c.text == entity))))
-            rows = [dict(r._mapping) | {"score": round(rank[r.id], 4)} for r in conn.execute(q)]
-        return sorted(rows, key=lambda r: -r["score"])[:limit]
+        """Articles matching every word of ``query`` (normalised Arabic), best first; ``entity`` is a
+        country code or an entity's name."""
+        from .browse import list_articles  # the browsing views build on the Store
+        return list_articles(self, q=query, since=since, until=until, source=source, actor=entity, limit=limit)["items"]
 
     def events(self, *, actor: str | None = None, recipient: str | None = None, type: str | None = None,
                since: str | None = None, until: str | None = None, limit: int | None = 100) -> list[dict[str, Any]]:
