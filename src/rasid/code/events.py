@@ -505,7 +505,7 @@ def code_events(article: Article) -> Article:
         triggers = find_triggers(stoks)
         if not triggers:
             continue
-        mentions = sentence_mentions(article, stoks)
+        mentions = sentence_mentions(article, stoks, triggers)
         coder_quotes = [q for q in article.quotes if q.sentence == sent.i]
         absorbed: set[int] = set()
         for trig in triggers:

@@ -7,6 +7,7 @@ the previous mention by و (a compound actor: طهران وبغداد).
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..doc import Actor, Article
@@ -16,7 +17,7 @@ from ..extract.lookup import match_at
 from ..resources import lexicon
 from ..text.normalize import normalize_word
 from ..text.tokenize import Token
-from .triggers import find_triggers
+from .triggers import Trigger
 
 __all__ = ["Mention", "sentence_mentions", "PREPOSITIONS"]
 
@@ -104,8 +105,9 @@ def _span(tokens: list[Token], ent) -> set[int]:
     return {t.i - base for t in tokens if ent.start < t.end and t.start < ent.end}
 
 
-def sentence_mentions(article: Article, tokens: list[Token]) -> list[Mention]:
-    """Mentions among one sentence's ``tokens`` (contiguous article tokens), left to right."""
+def sentence_mentions(article: Article, tokens: list[Token], triggers: Sequence[Trigger] = ()) -> list[Mention]:
+    """Mentions among one sentence's ``tokens`` (contiguous article tokens), left to right; no group
+    phrase runs into one of the sentence's event ``triggers``."""
     if not tokens:
         return []
     base = tokens[0].i
@@ -113,7 +115,7 @@ def sentence_mentions(article: Article, tokens: list[Token]) -> list[Mention]:
     ents = [e for e in article.entities if s_start <= e.start and e.end <= s_end]
     ent_tokens = {t.i - base for e in ents for t in tokens if e.start < t.end and t.start < e.end}
     # a group phrase stops at an event word (نفذ الجيش الباكستاني | ضربة جوية)
-    event_words = {k - base for tr in find_triggers(tokens) for k in range(tr.first, tr.last)}
+    event_words = {k - base for tr in triggers for k in range(tr.first, tr.last)}
     mentions: list[Mention] = []
     title_prep: dict[int, tuple[Token, int]] = {}
     k = 0
