@@ -20,6 +20,7 @@ from functools import cache
 from ..doc import Actor, Article, Entity, Event, Flags, Quote
 from ..extract.entities import analysed_tokens
 from ..extract.lookup import match_at
+from ..extract.numbers import read_number
 from ..extract.times import parse_published
 from ..resources import lexicon, read_tsv
 from ..text.normalize import normalize_word
@@ -33,7 +34,10 @@ __all__ = ["code_events"]
 _SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
 _VICTIM_SECTORS = {"person": None, "killed": None, "wounded": None, "injured": None, "civilian": "CVL",
                    "child": "CVL", "woman": "CVL", "soldier": "MIL", "prisoner": None, "detainee": None,
-                   "gunman": "UAF", "rebel": "REB"}
+                   "gunman": "UAF", "rebel": "REB", "fighter": "UAF", "policeman": "COP", "student": "EDU",
+                   "protester": "CVL", "engineer": None, "worker": None, "refugee": "REF"}
+_CROWD_SECTORS = {"person": None, "protester": "CVL", "student": "EDU", "refugee": "REF", "civilian": "CVL",
+                  "woman": "CVL", "worker": "LAB"}
 _ATTACKER_SECTORS = {"UAF", "REB", "MIL", "CRM"}
 _BARE_TYPES = {"ASSAULT", "PROTEST", "COERCE"}
 _QAD = {"قد", "وقد", "فقد", "لقد"}
@@ -52,6 +56,16 @@ _THAT = {normalize_word(w) for w in ("إن", "أن", "بأن", "إنه", "أنه
 _BLOCKING = {normalize_word(w) for w in ("من", "في", "على", "ضد", "إلى", "الى", "مع", "بسبب", "إثر", "جراء",
                                          "إن", "أن", "بأن", ":", "«", "“")}
 _NOT_TARGET = {normalize_word(w) for w in ("مع", "من", "عن", "إلى", "الى")}  # تضامنا مع غزة
+_PROTEST_TARGET_PREPS = {normalize_word(w) for w in ("ضد", "أمام", "حول", "إلى", "الى")}
+_PROTEST_TARGET_CUES = {normalize_word(w) for w in (  # هتافات مضادة للحكومة، تطالب برحيل الرئيس
+    "مضادة", "مضاد", "معادية", "معاد", "مناهضة", "مناهض", "رحيل", "إسقاط", "إقالة", "مطالبة", "تطالب",
+    "يطالبون", "طالبوا", "مطالبين", "تندد", "ينددون", "منددين", "تنديدا")}
+_AGAINST = {normalize_word(w) for w in ("على", "ضد")}
+_ABOARD = {normalize_word(w) for w in ("متن",)}
+_REFLEXIVE = {normalize_word(w) for w in ("نفسه", "نفسها", "نفسيهما", "أنفسهم", "أنفسهما", "أنفسهن")}
+_PHRASE_STOPS = _BLOCKING | _RELATIVE | {normalize_word(w) for w in (
+    "بينهم", "منهم", "بعد", "قبل", "عندما", "حيث", "مما", "ما", "وهو", "وهي", "الى", "أمس", "امس", "اليوم")}
+_FUNCTION_OF = {normalize_word(w) for w in ("مكافحة",)}  # قوات مكافحة الشغب: a force, not a riot
 _ATTACK_NOUNS = {normalize_word(w) for w in ("هجوم", "ضربة", "غارة", "قصف", "هجمات", "غارات", "ضربات")}
 _WINDOW = 8
 _HISTORICAL_DAYS = 60
@@ -146,6 +160,7 @@ class _SentenceCoder:
         actors: list[Actor] = []
         recipients: list[Actor] = []
         used: list[Mention] = []
+        guessed = False  # the actor is the sentence's first party or the previous subject, not the verb's own
         prev = self.tok(trig.first - 1)
         passive = prev is not None and prev.norm in _RELATIVE
         if between := self._between(trig):
@@ -166,15 +181,19 @@ class _SentenceCoder:
                 start = max(used[0].last, trig.last) if used else trig.last
                 obj = next((m for m in self.after(start, 3) if m.prep is None and m not in used), None)
                 recipients = self.actors_of(obj) if obj else self.recipients_by_prep(entry.type, start, used)
+            if not actors and not passive and entry.type == "PROTEST":
+                actors = self._crowd(trig)  # تظاهر نحو مائة طالب
             if not actors and not passive:
                 first = next((m for m in self.mentions if m.prep is None and m.last <= trig.first
                               and m.actor is not None and m.actor.country), None)
                 actors = self.actors_of(first) if first else ([self.previous_subject] if self.previous_subject else [])
+                guessed = True
         else:
             actors, recipients = self._noun_arguments(trig)
         nested_actor, mode = self._nested(trig)
         if nested_actor and entry.type == "ASSAULT" and entry.pos == "verb" and actors:
-            actors, recipients = [], actors + recipients  # قُتل قائد في هجوم أمريكي: the subject was the victim
+            # قُتل قائد في هجوم أمريكي: the subject was the victim
+            actors, recipients = [], recipients if guessed else actors + recipients
         if nested_actor and not actors:
             actors = [nested_actor]
         if not actors and entry.type == "ASSAULT" and (own := self.mention_at(trig.first)) is not None \
@@ -183,24 +202,32 @@ class _SentenceCoder:
         if self.quote is not None and not actors and self.quote.speaker and (
                 entry.type in ("ACCUSE", "REQUEST", "REJECT", "THREATEN") or self._speaker_is_subject(trig)):
             actors = [self.quote.speaker]
+        if not recipients and entry.type == "PROTEST":
+            recipients = self._protest_target(trig, used)
         if len(actors) > 1 and not recipients and entry.type in _SYMMETRIC | {"ASSAULT"}:
             actors, recipients = actors[:1], actors[1:]
         actors = [a for a in actors if a is not None]
         recipients = [r for r in recipients if r is not None and not any(_same(r, a) for a in actors)]
         if not recipients and entry.type == "ASSAULT":
             recipients = self._victims(trig, max([a.end for a in actors if a.end is not None], default=0))
-        if not recipients and actors and entry.type == "ASSAULT":
-            place = self._place(trig, exclude={a.country for a in actors})
-            if place is not None and place.country:
-                recipients = [Actor(place.text, place.name_en, place.country, None, place.start, place.end)]
         if not actors and not recipients and not self._bare_event(trig):
             return None
         if entry.pos == "noun" and entry.type in _BARE_TYPES and self._circumstance(trig):
             return None
         if "happening" in entry.props and not self._said_to_happen(trig):
             return None  # مظاهرات، أعمال شغب: named as a topic unless a verb says they took place
+        if (prev := self.tok(trig.first - 1)) is not None and prev.norm in _FUNCTION_OF:
+            return None
+        if "around" in entry.props and passive:
+            return None  # المتظاهرون الذين تجمعوا: describes the crowd of another clause
         if ("required" in entry.props or ontology().needs_recipient(entry.type)) and not recipients:
             return None
+        if not recipients and entry.type == "ASSAULT":
+            recipients = self._target(trig, used)
+        if not recipients and actors and entry.type == "ASSAULT":
+            place = self._place(trig, exclude={a.country for a in actors})
+            if place is not None and place.country:
+                recipients = [Actor(place.text, place.name_en, place.country, None, place.start, place.end)]
         spans = [(a.start, a.end) for a in actors + recipients if a.start is not None]
         first_tok, last_tok = self.tok(trig.first), self.tok(trig.last - 1)
         spans.append((first_tok.start, last_tok.end))
@@ -221,6 +248,70 @@ class _SentenceCoder:
             before = trig.entry.pos == "verb" and 0 <= start - q.end <= 25
             if (after or before) and q.unit in _VICTIM_SECTORS:
                 return [Actor(q.text, None, None, _VICTIM_SECTORS[q.unit], q.start, q.end)]
+        return self._counted_group(trig.last)
+
+    def _counted_group(self, k: int) -> list[Actor]:
+        """Victims counted out of a group right after the trigger: مقتل تسعة | من رجال الشرطة (COP)."""
+        num = read_number(self.tokens, k - self.base) if self.tok(k) is not None else None
+        if num is None or (of := self.tok(num.last + self.base)) is None or of.norm != normalize_word("من"):
+            return []
+        m = self.mention_at(of.i + 1)
+        if m is None or m.actor is None or not m.actor.sector:
+            return []
+        s, e = self.tok(k).start, m.actor.end
+        return [Actor(self.article.text[s:e], None, m.actor.country, m.actor.sector, s, e)]
+
+    def _target(self, trig: Trigger, used: list[Mention]) -> list[Actor]:
+        """What an attack hit when it is no known actor: the phrase after على/ضد (صواريخ على الموقع)
+        or a transitive verb's object (قصفت الكتائب معبر كرم أبو سالم), kept as uncoded text."""
+        k = max([trig.last] + [m.last for m in used])
+        end = self.clause_end(trig.last)
+        on = next((j for j in range(trig.last, end) if self.tok(j).norm in _AGAINST), None)
+        if on is not None:
+            k = on + 1 + (self.tok(on + 1) is not None and self.tok(on + 1).norm in _ABOARD)  # على متن
+        elif trig.entry.pos != "verb" or trig.entry.requires:
+            return []  # فجر سيارة، أطلق صواريخ: the object is the weapon
+        while (t := self.tok(k)) is not None and self._in_time(t):
+            k += 1  # اقتحم مسلحون الأسبوع الماضي مهبطا
+        words: list[Token] = []
+        while (t := self.tok(k)) is not None and len(words) < 4 and t.is_arabic and t.norm not in _PHRASE_STOPS \
+                and not self._in_time(t) and self.mention_at(t.i) is None:
+            words.append(t)
+            k += 1
+        if not words or words[0].norm in _REFLEXIVE:
+            return []
+        s, e = words[0].start, words[-1].end
+        country = None
+        if (t := self.tok(k)) is not None and t.norm == normalize_word("في"):  # مواقع في جنوب لبنان
+            place = next((x for x in self.article.entities if x.type in ("GPE", "LOC", "FAC") and x.country
+                          and t.end < x.start <= t.end + 12), None)
+            if place is not None:
+                e, country = place.end, place.country
+        return [Actor(self.article.text[s:e], None, country, None, s, e)]
+
+    def _in_time(self, tok: Token) -> bool:
+        return any(t.start <= tok.start < t.end for t in self.article.times)
+
+    def _crowd(self, trig: Trigger) -> list[Actor]:
+        """تظاهر نحو خمسة آلاف شخص / 1000 لاجئ … احتشدوا: the counted crowd that protested."""
+        start, end = self.tok(trig.first).start, self.tok(trig.last - 1).end
+        for q in self.article.quantities:
+            if q.unit in _CROWD_SECTORS and (0 <= q.start - end <= 15 or 0 <= start - q.end <= 40):
+                return [Actor(q.text, None, None, _CROWD_SECTORS[q.unit], q.start, q.end)]
+        return []
+
+    def _protest_target(self, trig: Trigger, exclude: list[Mention]) -> list[Actor]:
+        """Whom a protest is against, anywhere later in the sentence: ضد الناتو، أمام السفارة الأردنية،
+        هتافات مضادة لمحافظ مقديشو، لمطالبة الحكومة الصينية، تطالب برحيل باقييف."""
+        for m in self.mentions:
+            if m.first < trig.last or m.joined or m in exclude or m.actor is None:
+                continue
+            k = m.first - 1
+            while (prev := self.tok(k)) is not None and not prev.is_arabic and k > trig.last:
+                k -= 1  # هتافات مضادة «للحكومة»
+            cue = prev is not None and any(st in _PROTEST_TARGET_CUES for _, st in stem_candidates(prev.norm))
+            if m.prep in _PROTEST_TARGET_PREPS or cue:
+                return self.actors_of(m)
         return []
 
     def _bare_event(self, trig: Trigger) -> bool:
@@ -463,6 +554,8 @@ def _same_happening(a: Event, b: Event) -> bool:
     if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
         return False
     (aa, ar), (ba, br) = _sides(a), _sides(b)
+    if a.sentence == b.sentence and a.actors and b.actors and not {x.text for x in a.actors} & {x.text for x in b.actors}:
+        return False  # تظاهر نحو 15 شخصا … وتظاهر نحو مائة طالب: two crowds, two protests
     if a.sentence == b.sentence and (not aa or not ba or aa == ba) and (not ar or not br or ar == br):
         return True
     if (aa, ar) == (ba, br) and (aa or ar):

@@ -28,6 +28,7 @@ _DUALS = {normalize_word(w) for w in ("البلدين", "البلدان", "ال�
 _LINKS = {normalize_word(w) for w in ("مع", "من", "في", "بقيادة", "ل")}
 _AFTER_ADJECTIVE = {normalize_word(w) for w in ("مع", "من")}  # متحالفة مع إيران، مدعومة من إيران
 _MAX_GROUP = 7
+_QUOTE_MARKS = set("«»“”\"'")
 
 
 @dataclass(slots=True)
@@ -165,10 +166,15 @@ def sentence_mentions(article: Article, tokens: list[Token], triggers: Sequence[
         lead = normalize_word(article.text[first.start:own_start])  # proclitics: و ل ب …
         m.joined = lead.startswith("و")
         k = m.first - base - 1
+        while k > 0 and tokens[k].text in _QUOTE_MARKS:  # ضد «الناتو»
+            k -= 1
         if k > 0 and tokens[k].norm in _SEATS:
             k -= 1
         prev = tokens[k].norm if k >= 0 else ""
         if m.prep is None:  # في لندن، وفي لندن، لطهران
             m.prep = PREPOSITIONS.get(prev) or (PREPOSITIONS.get(prev[1:]) if prev[:1] in "وف" else None) \
                 or _clitic(article, first, own_start)
+    for head, part in zip(mentions, mentions[1:]):
+        if part.joined and part.prep is None:  # ضد الناتو وأميركا: the compound shares its preposition
+            part.prep = head.prep
     return mentions

@@ -20,7 +20,7 @@ class TriggerEntry:
     cameo: str
     pos: str
     requires: frozenset[str]
-    props: frozenset[str]     # required | genitive | place | context (see event_triggers.tsv)
+    props: frozenset[str]     # required | genitive | place | context | happening | around | intransitive (see event_triggers.tsv)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,28 +64,28 @@ def _lexicon() -> tuple[dict[tuple[str, ...], TriggerEntry], int]:
     return table, max(len(k) for k in table)
 
 
-def _readings(word: str) -> list[tuple[str, bool, str | None]]:
-    """Stems of a word: (stem, future, part of speech it may be), with clitics, the future prefix,
-    the article and object pronouns removed (هاجمها -> هاجم for verbs, زيارته -> زيارة for nouns)."""
-    out: list[tuple[str, bool, str | None]] = []
+def _readings(word: str) -> list[tuple[str, bool, str | None, bool]]:
+    """Stems of a word: (stem, future, part of speech it may be, pronoun suffix removed), with clitics,
+    the future prefix, the article and object pronouns removed (هاجمها -> هاجم, زيارته -> زيارة)."""
+    out: list[tuple[str, bool, str | None, bool]] = []
     for prefix, stem in stem_candidates(word):
         behind_preposition = prefix and word[prefix - 1] in "بلك" and stem[:1] not in "يتن"
-        out.append((stem, False, "noun" if behind_preposition else None))  # لدعم is a noun
+        out.append((stem, False, "noun" if behind_preposition else None, False))  # لدعم is a noun
         if len(stem) > 4 and stem[0] == "س" and stem[1] in "يتن":
-            out.append((stem[1:], True, "verb"))
+            out.append((stem[1:], True, "verb", False))
         if stem.startswith("ال") and len(stem) > 4:
-            out.append((stem[2:], False, "noun"))
+            out.append((stem[2:], False, "noun", False))
         if stem.endswith("ا") and len(stem) > 4 and not behind_preposition:
-            out.append((stem[:-1], False, "noun"))  # هجوما: the indefinite accusative
+            out.append((stem[:-1], False, "noun", False))  # هجوما: the indefinite accusative
     more = []
-    for stem, fut, pos in out:
+    for stem, fut, pos, _ in out:
         for suf in _SUFFIXES:
             if stem.endswith(suf) and len(stem) - len(suf) >= 3:
                 base = stem[: -len(suf)]
                 if pos != "noun":
-                    more.append((base, fut, "verb"))
+                    more.append((base, fut, "verb", True))
                 if base.endswith("ت") and pos != "verb":
-                    more.append((base[:-1] + "ه", fut, "noun"))
+                    more.append((base[:-1] + "ه", fut, "noun", True))
     return out + more
 
 
@@ -97,16 +97,19 @@ def find_triggers(tokens: list[Token]) -> list[Trigger]:
     while i < len(tokens):
         best = None
         rest = tuple(t.norm for t in tokens[i + 1:i + max_len])
-        for stem, future, pos in _readings(tokens[i].norm):
+        for stem, future, pos, suffixed in _readings(tokens[i].norm):
             for n in range(len(rest), -1, -1):
                 entry = table.get((stem, *rest[:n]))
-                if entry and pos and entry.pos != pos:
+                if entry and ((pos and entry.pos != pos) or (suffixed and "intransitive" in entry.props)):
                     continue
                 if entry and (best is None or n + 1 > best.last - best.first):
                     best = Trigger(tokens[i].i, tokens[i].i + n + 1, entry, future)
                     break
         if best and best.entry.requires:
-            window = {s for t in tokens[i + (best.last - best.first):i + 6] for _, s in stem_candidates(t.norm)}
+            near = tokens[i + (best.last - best.first):i + 6]
+            if "around" in best.entry.props:  # خرج المتظاهرون، المتظاهرون خرجوا
+                near = tokens[max(0, i - 6):i] + near
+            window = {s for t in near for _, s in stem_candidates(t.norm)}
             window |= {w[2:] for w in window if w.startswith("ال")}
             if not window & best.entry.requires:
                 best = None

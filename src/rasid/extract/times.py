@@ -86,6 +86,12 @@ def _year_at(tokens: list[Token], i: int) -> int | None:
     return None
 
 
+def _cue_stems(word: str) -> set[str]:
+    """A cue word's stems, also behind و/ف (وفي 2009، فمنذ)."""
+    stems = {s for _, s in stem_candidates(word)}
+    return stems | {word[1:]} if word[:1] in "وف" and len(word) > 2 else stems
+
+
 def _is_hijri_mark(tokens: list[Token], i: int) -> bool:
     return i < len(tokens) and tokens[i].norm.rstrip(".") in _HIJRI_MARK
 
@@ -237,7 +243,7 @@ class _Finder:
         stems = {s for _, s in stem_candidates(toks[i].norm)}
         if stems & _YEAR_WORDS and _year_at(toks, i + 1):
             first, j = i, i + 1
-        elif _year_at(toks, i) and i > 0 and ({s for _, s in stem_candidates(toks[i - 1].norm)} & _YEAR_CUES
+        elif _year_at(toks, i) and i > 0 and (_cue_stems(toks[i - 1].norm) & _YEAR_CUES
                                                or (i + 1 < len(toks) and toks[i + 1].norm == "م")):
             first, j = i, i
         else:
