@@ -41,7 +41,7 @@ def test_trigger_lexicon_uses_known_types_modes_and_codes():
         assert entry.type in PLOVER_TYPES
         assert entry.mode is None or entry.mode in onto.types[entry.type]["modes"]
         assert entry.cameo in onto.goldstein and entry.cameo[:2] in ROOTS[entry.type]
-        assert entry.props <= {"required", "genitive", "place", "context", "happening", "around", "intransitive"}
+        assert entry.props <= {"required", "genitive", "place", "context", "happening", "around", "intransitive", "passive"}
 
 
 def test_ontology_file_is_valid_json_with_a_source():

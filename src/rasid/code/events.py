@@ -183,6 +183,8 @@ class _SentenceCoder:
                 recipients = self.actors_of(obj) if obj else self.recipients_by_prep(entry.type, start, used)
             if not actors and not passive and entry.type == "PROTEST":
                 actors = self._crowd(trig)  # تظاهر نحو مائة طالب
+            if not actors and not passive and entry.type == "ASSAULT" and "passive" not in entry.props:
+                actors = self._crowd(trig, after=False)  # ثلاثون طالبا اقتحموا عيادة
             if not actors and not passive:
                 first = next((m for m in self.mentions if m.prep is None and m.last <= trig.first
                               and m.actor is not None and m.actor.country), None)
@@ -241,14 +243,29 @@ class _SentenceCoder:
 
     def _victims(self, trig: Trigger, subject_end: int = 0) -> list[Actor]:
         """قتل 30 شخصا / مقتل تسعة جنود: the counted people right after the trigger (or after its
-        subject: قتلت القوات 11 مسلحا); or, before a killing verb, its subject (ثمانية أشخاص قُتلوا)."""
+        subject: قتلت القوات 11 مسلحا, or after a result verb: فأسفر عن ثمانية قتلى); before a killing
+        verb, its subject (ثمانية أشخاص قُتلوا). A group named after them says whose (150 متمردا من طالبان)."""
         start, end = self.tok(trig.first).start, max(self.tok(trig.last - 1).end, subject_end)
+        result = self._result_end(trig)
         for q in self.article.quantities:
-            after = 0 <= q.start - end <= 12
-            before = trig.entry.pos == "verb" and 0 <= start - q.end <= 25
+            after = 0 <= q.start - end <= 12 or (result is not None and 0 <= q.start - result <= 12)
+            before = "passive" in trig.entry.props and 0 <= start - q.end <= 25
             if (after or before) and q.unit in _VICTIM_SECTORS:
+                k = next((t.i for t in self.tokens if t.start >= q.end), None)  # the word after the count
+                of = self.mention_at(k + 1) if k is not None else None
+                if of is not None and of.prep == normalize_word("من") and of.actor is not None and of.actor.country:
+                    return [Actor(self.article.text[q.start:of.actor.end], None, of.actor.country,
+                                  _VICTIM_SECTORS[q.unit] or of.actor.sector, q.start, of.actor.end)]
                 return [Actor(q.text, None, None, _VICTIM_SECTORS[q.unit], q.start, q.end)]
         return self._counted_group(trig.last)
+
+    def _result_end(self, trig: Trigger) -> int | None:
+        """Where a result verb after the trigger ends (هجوم … أسفر عن، مما أدى إلى), with its preposition."""
+        for k in range(trig.last, self.base + len(self.tokens)):
+            if _cue(self.tok(k)) == "result":
+                nxt = self.tok(k + 1)
+                return nxt.end if nxt is not None and nxt.norm in _NOT_TARGET else self.tok(k).end
+        return None
 
     def _counted_group(self, k: int) -> list[Actor]:
         """Victims counted out of a group right after the trigger: مقتل تسعة | من رجال الشرطة (COP)."""
@@ -274,7 +291,7 @@ class _SentenceCoder:
         while (t := self.tok(k)) is not None and self._in_time(t):
             k += 1  # اقتحم مسلحون الأسبوع الماضي مهبطا
         words: list[Token] = []
-        while (t := self.tok(k)) is not None and len(words) < 4 and t.is_arabic and t.norm not in _PHRASE_STOPS \
+        while (t := self.tok(k)) is not None and len(words) < 4 and t.is_word and t.norm not in _PHRASE_STOPS \
                 and not self._in_time(t) and self.mention_at(t.i) is None:
             words.append(t)
             k += 1
@@ -292,11 +309,11 @@ class _SentenceCoder:
     def _in_time(self, tok: Token) -> bool:
         return any(t.start <= tok.start < t.end for t in self.article.times)
 
-    def _crowd(self, trig: Trigger) -> list[Actor]:
-        """تظاهر نحو خمسة آلاف شخص / 1000 لاجئ … احتشدوا: the counted crowd that protested."""
+    def _crowd(self, trig: Trigger, after: bool = True) -> list[Actor]:
+        """تظاهر نحو خمسة آلاف شخص / 1000 لاجئ … احتشدوا: the counted crowd that did it."""
         start, end = self.tok(trig.first).start, self.tok(trig.last - 1).end
         for q in self.article.quantities:
-            if q.unit in _CROWD_SECTORS and (0 <= q.start - end <= 15 or 0 <= start - q.end <= 40):
+            if q.unit in _CROWD_SECTORS and ((after and 0 <= q.start - end <= 15) or 0 <= start - q.end <= 40):
                 return [Actor(q.text, None, None, _CROWD_SECTORS[q.unit], q.start, q.end)]
         return []
 
