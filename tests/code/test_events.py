@@ -162,3 +162,61 @@ def test_protests_at_a_mission_are_against_its_government():
     assert [(a["country"], a["sector"]) for a in ev["recipients"]] == [("USA", "GOV")]
     ev = _one("تجمع المتظاهرون حول مقر سفارة إستونيا في موسكو.", "PROTEST")
     assert [(a["country"], a["sector"]) for a in ev["recipients"]] == [("EST", "GOV")]
+
+
+def _codes(actors):
+    return [(a["country"], a["sector"]) for a in actors]
+
+
+def test_a_protest_target_is_found_later_in_the_sentence():
+    ev = _one("وتجمع المتظاهرون في ساحة المدينة وهتفوا بشعارات مضادة للحكومة السودانية.", "PROTEST")
+    assert _codes(ev["actors"]) == [(None, "CVL")] and _codes(ev["recipients"]) == [("SDN", "GOV")]
+    ev = _one("تظاهر آلاف الأشخاص في كراتشي ضد «الناتو» وأميركا.", "PROTEST")
+    assert _codes(ev["recipients"]) == [("IGO", None), ("USA", None)] and ev["actors"] == []
+
+
+def test_a_counted_crowd_protests_and_two_crowds_are_two_protests():
+    evs = [e for e in _events("تظاهر نحو 15 شخصا أمام القنصلية اليونانية في برلين، "
+                              "وتظاهر نحو مائة طالب أمام السفارة اليونانية في لندن.") if e["type"] == "PROTEST"]
+    assert [a["text"] for e in evs for a in e["actors"]] == ["15 شخصا", "مائة طالب"]
+    assert _codes(evs[1]["actors"]) == [(None, "EDU")] and _codes(evs[1]["recipients"]) == [("GRC", "GOV")]
+
+
+@pytest.mark.parametrize("text, protest", [
+    ("واحتشد آلاف الشبان في الساحة الرئيسية وسط العاصمة.", True),
+    ("وكان 1000 لاجئ على الأقل قد احتشدوا أمام مقر الأمم المتحدة.", True),
+    ("أضرب عمال الموانئ عن العمل أمس.", True),
+    ("واحتشدت القوات التركية على الحدود.", False),                      # troops, not a crowd
+    ("وقال إن المتظاهرين الذين تجمعوا في الساحة رفعوا لافتات.", False),  # describes the crowd
+    ("حاصرت قوات الأمن المتظاهرين في أماكن تجمعهم.", False),             # the noun, not the verb
+    ("وكانت المرأة تضرب على صينية بإحدى أدوات العمل.", False),           # beating, not striking
+    ("نشرت الحكومة قوات مكافحة الشغب في الشوارع وقامت بتفريق الحشود.", False),
+])
+def test_gatherings_and_strikes(text, protest):
+    assert any(e["type"] == "PROTEST" for e in _events(text)) is protest
+
+
+def test_what_an_attack_hit_is_kept_as_text_with_its_country():
+    ev = _one("أطلقت الطائرات خمسة صواريخ على الموقع.", "ASSAULT")
+    assert [(a["text"], a["country"], a["sector"]) for a in ev["recipients"]] == [("الموقع", None, None)]
+    assert [a["text"] for a in ev["actors"]] == ["الطائرات"]
+    ev = _one("قصفت المدفعية مواقع في جنوب لبنان.", "ASSAULT")
+    assert [(a["text"], a["country"]) for a in ev["recipients"]] == [("مواقع في جنوب لبنان", "LBN")]
+    ev = _one("وفجرت الجبهة ثلاث سيارات ملغومة في المدينة.", "ASSAULT")
+    assert [a["text"] for a in ev["actors"]] == ["الجبهة"] and ev["recipients"] == []  # the cars are the weapon
+
+
+def test_victims_counted_out_of_a_group_or_after_a_result_verb():
+    ev = _one("أسفرت الغارة عن مقتل تسعة من رجال الشرطة.", "ASSAULT")
+    assert _codes(ev["recipients"]) == [(None, "COP")]
+    ev = _one("قتلت القوات الأمريكية 30 مسلحا من حركة طالبان.", "ASSAULT")
+    assert _codes(ev["actors"]) == [("USA", "MIL")] and _codes(ev["recipients"]) == [("AFG", "UAF")]
+    ev = _one("هاجم مسلحون حافلة للركاب مما أسفر عن 12 قتيلا.", "ASSAULT")
+    assert [a["text"] for a in ev["recipients"]] == ["12 قتيلا"]
+
+
+def test_a_count_before_an_attack_verb_is_the_doer_unless_the_verb_reads_as_passive():
+    ev = _one("وكان ثلاثون طالبا قد اقتحموا عيادة في إسلام أباد.", "ASSAULT")
+    assert _codes(ev["actors"]) == [(None, "EDU")] and _codes(ev["recipients"]) == [("PAK", None)]
+    ev = _one("وقال مصدر إن ثمانية أشخاص قتلوا في إطلاق نار.", "ASSAULT")
+    assert [a["text"] for a in ev["recipients"]] == ["ثمانية أشخاص"] and ev["actors"] == []

@@ -43,3 +43,9 @@ def test_a_month_name_that_is_also_a_verb_is_not_a_time():
 
 def test_a_count_of_soldiers_is_not_a_year():
     assert _times("ويستضيف البلد 2500 جندي أجنبي على أراضيه.") == []
+
+
+def test_a_year_after_wa_fi_is_a_time_not_a_count():
+    rec = rasid.analyze("وفي 2009 طالب الرئيس بالإصلاح.", published="2024-09-11")
+    assert [(t["text"], t["value"]) for t in rec["times"]] == [("2009", "2009")]
+    assert rec["quantities"] == []

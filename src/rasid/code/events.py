@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from ..doc import Actor, Article, Entity, Event, Flags, Quote
+from ..doc import Actor, Article, Entity, Event, Flags, Quantity, Quote
 from ..extract.entities import analysed_tokens
 from ..extract.lookup import match_at
 from ..extract.numbers import read_number
@@ -161,6 +161,7 @@ class _SentenceCoder:
         recipients: list[Actor] = []
         used: list[Mention] = []
         guessed = False  # the actor is the sentence's first party or the previous subject, not the verb's own
+        subject_end = 0  # where an uncoded subject after the verb ends
         prev = self.tok(trig.first - 1)
         passive = prev is not None and prev.norm in _RELATIVE
         if between := self._between(trig):
@@ -185,6 +186,8 @@ class _SentenceCoder:
                 actors = self._crowd(trig)  # تظاهر نحو مائة طالب
             if not actors and not passive and entry.type == "ASSAULT" and "passive" not in entry.props:
                 actors = self._crowd(trig, after=False)  # ثلاثون طالبا اقتحموا عيادة
+                if not actors and (named := self._subject_word(trig)) is not None:
+                    actors, subject_end = [named], named.end  # فجرت الجبهة ثلاث سيارات
             if not actors and not passive:
                 first = next((m for m in self.mentions if m.prep is None and m.last <= trig.first
                               and m.actor is not None and m.actor.country), None)
@@ -225,7 +228,7 @@ class _SentenceCoder:
         if ("required" in entry.props or ontology().needs_recipient(entry.type)) and not recipients:
             return None
         if not recipients and entry.type == "ASSAULT":
-            recipients = self._target(trig, used)
+            recipients = self._target(trig, used, subject_end)
         if not recipients and actors and entry.type == "ASSAULT":
             place = self._place(trig, exclude={a.country for a in actors})
             if place is not None and place.country:
@@ -251,13 +254,17 @@ class _SentenceCoder:
             after = 0 <= q.start - end <= 12 or (result is not None and 0 <= q.start - result <= 12)
             before = "passive" in trig.entry.props and 0 <= start - q.end <= 25
             if (after or before) and q.unit in _VICTIM_SECTORS:
-                k = next((t.i for t in self.tokens if t.start >= q.end), None)  # the word after the count
-                of = self.mention_at(k + 1) if k is not None else None
-                if of is not None and of.prep == normalize_word("من") and of.actor is not None and of.actor.country:
-                    return [Actor(self.article.text[q.start:of.actor.end], None, of.actor.country,
-                                  _VICTIM_SECTORS[q.unit] or of.actor.sector, q.start, of.actor.end)]
-                return [Actor(q.text, None, None, _VICTIM_SECTORS[q.unit], q.start, q.end)]
+                return [self._counted_people(q, _VICTIM_SECTORS[q.unit])]
         return self._counted_group(trig.last)
+
+    def _counted_people(self, q: Quantity, sector: str | None) -> Actor:
+        """Counted people as an actor; a group named right after says whose (150 متمردا من طالبان)."""
+        k = next((t.i for t in self.tokens if t.start >= q.end), None)  # the word after the count
+        of = self.mention_at(k + 1) if k is not None else None
+        if of is not None and of.prep == normalize_word("من") and of.actor is not None and of.actor.country:
+            return Actor(self.article.text[q.start:of.actor.end], None, of.actor.country,
+                         sector or of.actor.sector, q.start, of.actor.end)
+        return Actor(q.text, None, None, sector, q.start, q.end)
 
     def _result_end(self, trig: Trigger) -> int | None:
         """Where a result verb after the trigger ends (هجوم … أسفر عن، مما أدى إلى), with its preposition."""
@@ -278,10 +285,19 @@ class _SentenceCoder:
         s, e = self.tok(k).start, m.actor.end
         return [Actor(self.article.text[s:e], None, m.actor.country, m.actor.sector, s, e)]
 
-    def _target(self, trig: Trigger, used: list[Mention]) -> list[Actor]:
+    def _subject_word(self, trig: Trigger) -> Actor | None:
+        """A definite noun right after an attack verb is its subject (VSO), kept as uncoded text when it
+        names no known actor: فجرت الجبهة، هاجم المسلحون."""
+        t = self.tok(trig.last)
+        if t is None or not t.is_arabic or not t.norm.startswith("ال") or t.norm in _PHRASE_STOPS \
+                or self._in_time(t) or self.mention_at(t.i) is not None:
+            return None
+        return Actor(t.text, None, None, None, t.start, t.end)
+
+    def _target(self, trig: Trigger, used: list[Mention], subject_end: int = 0) -> list[Actor]:
         """What an attack hit when it is no known actor: the phrase after على/ضد (صواريخ على الموقع)
         or a transitive verb's object (قصفت الكتائب معبر كرم أبو سالم), kept as uncoded text."""
-        k = max([trig.last] + [m.last for m in used])
+        k = max([trig.last] + [m.last for m in used] + [t.i + 1 for t in self.tokens if t.end <= subject_end])
         end = self.clause_end(trig.last)
         on = next((j for j in range(trig.last, end) if self.tok(j).norm in _AGAINST), None)
         if on is not None:
@@ -312,10 +328,11 @@ class _SentenceCoder:
     def _crowd(self, trig: Trigger, after: bool = True) -> list[Actor]:
         """تظاهر نحو خمسة آلاف شخص / 1000 لاجئ … احتشدوا: the counted crowd that did it."""
         start, end = self.tok(trig.first).start, self.tok(trig.last - 1).end
-        for q in self.article.quantities:
-            if q.unit in _CROWD_SECTORS and ((after and 0 <= q.start - end <= 15) or 0 <= start - q.end <= 40):
-                return [Actor(q.text, None, None, _CROWD_SECTORS[q.unit], q.start, q.end)]
-        return []
+        crowds = [q for q in self.article.quantities if q.unit in _CROWD_SECTORS]
+        following = [q for q in crowds if after and 0 <= q.start - end <= 15]
+        preceding = [q for q in crowds if 0 <= start - q.end <= 40]
+        q = following[0] if following else (preceding[-1] if preceding else None)
+        return [self._counted_people(q, _CROWD_SECTORS[q.unit])] if q is not None else []
 
     def _protest_target(self, trig: Trigger, exclude: list[Mention]) -> list[Actor]:
         """Whom a protest is against, anywhere later in the sentence: ضد الناتو، أمام السفارة الأردنية،

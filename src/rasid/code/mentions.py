@@ -14,6 +14,7 @@ from ..doc import Actor, Article
 from ..extract.actors import entity_actor, resolve_actor
 from ..extract.entities import title_before
 from ..extract.lookup import match_at
+from ..extract.numbers import read_number
 from ..resources import lexicon
 from ..text.normalize import normalize_word
 from ..text.tokenize import Token
@@ -57,7 +58,7 @@ _NOT_ADJ = {normalize_word(w) for w in ("التي", "الذي", "وهي", "هي"
 def _adjective(t: Token) -> bool:
     """Looks like an agreeing adjective (مسلحة، متحالفة، الأمنية، رسمية)."""
     return t.is_arabic and len(t.norm) > 3 and t.norm not in _NOT_ADJ and t.norm not in _LINKS \
-        and t.norm.endswith(("ه", "ي", "يين", "يون"))
+        and t.norm.endswith(("ه", "ي", "يين", "يون")) and read_number([t], 0) is None  # not خمسة
 
 
 def _definite_or_plural(t: Token) -> bool:
