@@ -13,7 +13,7 @@ scores the trigger rules without any screen.
 file given to the scorer only drops their ``spans`` so that they are left out of the actor-code
 figure, which is computed on the rows whose roles are coded.
 
-    .venv/bin/python benchmarks/bench_events.py --shared ../shared [--folds 5] [--seeds 3] [--rules-only]
+    .venv/bin/python benchmarks/bench_events.py --shared ../shared [--folds 5] [--seeds 3] [--rules-only] [--save DIR]
 """
 from __future__ import annotations
 
@@ -80,6 +80,7 @@ def main() -> None:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--seeds", type=int, default=3, help="repeat the cross-validation with this many splits")
     ap.add_argument("--rules-only", action="store_true", help="no screen: what the trigger rules alone find")
+    ap.add_argument("--save", type=Path, help="write each split's predictions here (PRED-<seed>.jsonl) to study them")
     args = ap.parse_args()
     score = args.shared / "eval" / "score.py"
     gold_rows = {t: [json.loads(l) for l in open(args.shared / "data" / "events" / f"{t.lower()}_gsr_dev.jsonl",
@@ -93,6 +94,9 @@ def main() -> None:
             preds = (analyze([r for rows in gold_rows.values() for r in rows], tmp, "off") if args.rules_only
                      else cross_validated(args.shared, gold_rows, args.folds, seed, tmp))
             (tmp / "all.jsonl").write_text("\n".join(preds) + "\n", encoding="utf-8")
+            if args.save:
+                args.save.mkdir(parents=True, exist_ok=True)
+                (args.save / f"PRED-{seed}.jsonl").write_text("\n".join(preds) + "\n", encoding="utf-8")
             figures = {}
             for etype in GSR:
                 out = subprocess.run([sys.executable, score, "gsr", clean[etype], tmp / "all.jsonl"],

@@ -18,6 +18,7 @@ from datetime import date
 from functools import cache
 
 from ..doc import Actor, Article, Entity, Event, Flags, Quantity, Quote
+from ..extract.actors import resolve_actor
 from ..extract.entities import analysed_tokens
 from ..extract.lookup import match_at
 from ..extract.numbers import read_number
@@ -62,9 +63,11 @@ _PROTEST_TARGET_CUES = {normalize_word(w) for w in (  # هتافات مضادة 
     "يطالبون", "طالبوا", "مطالبين", "تندد", "ينددون", "منددين", "تنديدا")}
 _AGAINST = {normalize_word(w) for w in ("على", "ضد")}
 _ABOARD = {normalize_word(w) for w in ("متن",)}
-_REFLEXIVE = {normalize_word(w) for w in ("نفسه", "نفسها", "نفسيهما", "أنفسهم", "أنفسهما", "أنفسهن")}
 _PHRASE_STOPS = _BLOCKING | _RELATIVE | {normalize_word(w) for w in (
-    "بينهم", "منهم", "بعد", "قبل", "عندما", "حيث", "مما", "ما", "وهو", "وهي", "الى", "أمس", "امس", "اليوم")}
+    "بينهم", "منهم", "بعد", "قبل", "عندما", "حيث", "مما", "ما", "وهو", "وهي", "الى", "أمس", "امس", "اليوم",
+    "المسؤولية", "مسؤولية", "مسؤوليته", "مسؤوليتها", "مسؤوليتهم")}
+_REFLEXIVE_TEXT = {"نفسه", "نفسها", "نفسيهما", "أنفسهم", "أنفسهما", "أنفسهن", "انفسهم"}
+_AGENT_PREPS = {normalize_word(w) for w in ("على", "من")}  # على يد، من قبل
 _FUNCTION_OF = {normalize_word(w) for w in ("مكافحة",)}  # قوات مكافحة الشغب: a force, not a riot
 _ATTACK_NOUNS = {normalize_word(w) for w in ("هجوم", "ضربة", "غارة", "قصف", "هجمات", "غارات", "ضربات")}
 _WINDOW = 8
@@ -215,6 +218,8 @@ class _SentenceCoder:
         recipients = [r for r in recipients if r is not None and not any(_same(r, a) for a in actors)]
         if not recipients and entry.type == "ASSAULT":
             recipients = self._victims(trig, max([a.end for a in actors if a.end is not None], default=0))
+        if entry.type == "ASSAULT" and (not actors or guessed):
+            actors = self._agent(trig) or self._claimed_by(trig) or actors
         if not actors and not recipients and not self._bare_event(trig):
             return None
         if entry.pos == "noun" and entry.type in _BARE_TYPES and self._circumstance(trig):
@@ -228,7 +233,7 @@ class _SentenceCoder:
         if ("required" in entry.props or ontology().needs_recipient(entry.type)) and not recipients:
             return None
         if not recipients and entry.type == "ASSAULT":
-            recipients = self._target(trig, used, subject_end)
+            recipients = self._undergone_by(trig) or self._target(trig, used, subject_end)
         if not recipients and actors and entry.type == "ASSAULT":
             place = self._place(trig, exclude={a.country for a in actors})
             if place is not None and place.country:
@@ -299,28 +304,80 @@ class _SentenceCoder:
         or a transitive verb's object (قصفت الكتائب معبر كرم أبو سالم), kept as uncoded text."""
         k = max([trig.last] + [m.last for m in used] + [t.i + 1 for t in self.tokens if t.end <= subject_end])
         end = self.clause_end(trig.last)
-        on = next((j for j in range(trig.last, end) if self.tok(j).norm in _AGAINST), None)
+        on = next((j for j in range(trig.last, end) if self.tok(j).norm in _AGAINST
+                   and (self.tok(j + 1) is None or _cue(self.tok(j + 1)) != "agent")), None)  # not على يد
         if on is not None:
             k = on + 1 + (self.tok(on + 1) is not None and self.tok(on + 1).norm in _ABOARD)  # على متن
         elif trig.entry.pos != "verb" or trig.entry.requires:
             return []  # فجر سيارة، أطلق صواريخ: the object is the weapon
         while (t := self.tok(k)) is not None and self._in_time(t):
             k += 1  # اقتحم مسلحون الأسبوع الماضي مهبطا
-        words: list[Token] = []
-        while (t := self.tok(k)) is not None and len(words) < 4 and t.is_word and t.norm not in _PHRASE_STOPS \
-                and not self._in_time(t) and self.mention_at(t.i) is None:
-            words.append(t)
-            k += 1
-        if not words or words[0].norm in _REFLEXIVE:
+        if self.mention_at(k) is not None:
             return []
-        s, e = words[0].start, words[-1].end
-        country = None
-        if (t := self.tok(k)) is not None and t.norm == normalize_word("في"):  # مواقع في جنوب لبنان
+        phrase = self._phrase(k)
+        if phrase is None or phrase.text.split()[0] in _REFLEXIVE_TEXT:
+            return []
+        t = next((t for t in self.tokens if t.start >= phrase.end), None)
+        if t is not None and t.norm == normalize_word("في"):  # مواقع في جنوب لبنان
             place = next((x for x in self.article.entities if x.type in ("GPE", "LOC", "FAC") and x.country
                           and t.end < x.start <= t.end + 12), None)
             if place is not None:
-                e, country = place.end, place.country
-        return [Actor(self.article.text[s:e], None, country, None, s, e)]
+                phrase.end, phrase.country = place.end, place.country
+                phrase.text = self.article.text[phrase.start:phrase.end]
+        return [phrase]
+
+    def _phrase(self, k: int, stop: int | None = None) -> Actor | None:
+        """The words from token ``k`` (up to four, before ``stop``) as uncoded text: a party the
+        lexicons do not know (الموقع، الجبهة، موكبه)."""
+        words: list[Token] = []
+        while (t := self.tok(k)) is not None and len(words) < 4 and (stop is None or k < stop) and t.is_word \
+                and t.norm not in _PHRASE_STOPS and not self._in_time(t) \
+                and (self.mention_at(t.i) is None or (words and t.norm in lexicon().demonyms)):  # ضباط عراقيين
+            words.append(t)
+            k += 1
+        if not words:
+            return None
+        s, e = words[0].start, words[-1].end
+        known = resolve_actor(self.article, self.tokens, words[0].i - self.base, words[-1].i - self.base + 1)
+        return Actor(self.article.text[s:e], None, known.country if known else None, known.sector if known else None, s, e)
+
+    def _party_at(self, k: int, stop: int | None = None) -> list[Actor]:
+        """The party named from token ``k``: a known actor's mention, else its words."""
+        while (t := self.tok(k)) is not None and not t.is_word:
+            k += 1  # تبناه «تنظيم القاعدة»
+        m = self.mention_at(k)
+        if m is not None:
+            return self.actors_of(m)
+        phrase = self._phrase(k, stop)
+        return [phrase] if phrase is not None else []
+
+    def _cue_near(self, trig: Trigger, role: str, back: int, ahead: int = 0) -> int | None:
+        """The nearest token with cue ``role`` within ``back`` tokens before the trigger or ``ahead`` after it."""
+        for k in list(range(trig.first - 1, trig.first - back - 1, -1)) + list(range(trig.last, trig.last + ahead)):
+            if (t := self.tok(k)) is not None and _cue(t) == role:
+                return k
+        return None
+
+    def _agent(self, trig: Trigger) -> list[Actor]:
+        """The doer named by an agent phrase after the trigger: قُتل على يد مسلحين، من قبل ضباط عراقيين."""
+        for k in range(trig.last, self.clause_end(trig.last)):
+            t = self.tok(k)
+            if _cue(t) == "agent" and (t.norm == normalize_word("بأيدي")
+                                       or ((p := self.tok(k - 1)) is not None and p.norm in _AGENT_PREPS)):
+                return self._party_at(k + 1)
+        return []
+
+    def _undergone_by(self, trig: Trigger) -> list[Actor]:
+        """Who underwent or escaped the attack: تعرض موكبه لانفجار، نجا قائد الشرطة من محاولة اغتيال."""
+        k = self._cue_near(trig, "subjected", 6)
+        if k is None:
+            k = self._cue_near(trig, "survived", 8)
+        return self._party_at(k + 1, trig.first) if k is not None else []
+
+    def _claimed_by(self, trig: Trigger) -> list[Actor]:
+        """Who claimed the attack: تبنت الحركة المسؤولية عن عملية تفجير، وقد تبناه «تنظيم القاعدة»."""
+        k = self._cue_near(trig, "claim", 10, 10)
+        return self._party_at(k + 1) if k is not None else []
 
     def _in_time(self, tok: Token) -> bool:
         return any(t.start <= tok.start < t.end for t in self.article.times)
@@ -372,8 +429,8 @@ class _SentenceCoder:
     def _circumstance(self, trig: Trigger) -> bool:
         """A noun that sets the scene or gives the motive of another happening, not an event told
         for itself: في مظاهرة أقيمت، للاحتجاج، بمظاهرات، احتجاجا على (unless said to happen)."""
-        if self._said_to_happen(trig):
-            return False
+        if self._said_to_happen(trig) or self._cue_near(trig, "subjected", 6) is not None:
+            return False  # تعرضت الثكنة لاعتداء: the attack took place
         word = self.tok(trig.first).norm
         p, _ = stem_candidates(word)[-1]
         prev = self.tok(trig.first - 1)

@@ -23,7 +23,8 @@ from .triggers import Trigger
 __all__ = ["Mention", "sentence_mentions", "PREPOSITIONS"]
 
 PREPOSITIONS = {normalize_word(w): normalize_word(w) for w in
-                ("مع", "إلى", "الى", "على", "ضد", "من", "في", "بين", "عن", "لدى", "بحق", "تجاه", "أمام", "حول", "بقيادة")}
+                ("مع", "إلى", "الى", "على", "ضد", "من", "في", "بين", "عن", "لدى", "بحق", "تجاه", "أمام", "حول", "بقيادة",
+                 "يد", "قبل", "بأيدي")}  # على يد، من قبل: the agent, not the subject
 _SEATS = {normalize_word(w) for w in ("مقر", "مبنى")}  # أمام مقر السفارة: the preposition governs the embassy
 _DUALS = {normalize_word(w) for w in ("البلدين", "البلدان", "الجانبين", "الجانبان", "الطرفين", "الطرفان")}
 _LINKS = {normalize_word(w) for w in ("مع", "من", "في", "بقيادة", "ل")}

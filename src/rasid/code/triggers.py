@@ -86,6 +86,8 @@ def _readings(word: str) -> list[tuple[str, bool, str | None, bool]]:
                     more.append((base, fut, "verb", True))
                 if base.endswith("ت") and pos != "verb":
                     more.append((base[:-1] + "ه", fut, "noun", True))
+                elif pos != "verb":
+                    more.append((base, fut, "noun", True))  # اغتياله، مقتلها
     return out + more
 
 
