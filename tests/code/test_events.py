@@ -220,3 +220,31 @@ def test_a_count_before_an_attack_verb_is_the_doer_unless_the_verb_reads_as_pass
     assert _codes(ev["actors"]) == [(None, "EDU")] and _codes(ev["recipients"]) == [("PAK", None)]
     ev = _one("وقال مصدر إن ثمانية أشخاص قتلوا في إطلاق نار.", "ASSAULT")
     assert [a["text"] for a in ev["recipients"]] == ["ثمانية أشخاص"] and ev["actors"] == []
+
+
+def test_agents_and_claims_name_the_attacker():
+    ev = _one("وقتل صحفي على يد مسلحين مجهولين في بغداد.", "ASSAULT")
+    assert _codes(ev["actors"]) == [(None, "UAF")] and [a["text"] for a in ev["recipients"]] == ["صحفي"]
+    ev = _one("وأكدت أنه تم اغتصابها من قبل عدة ضباط عراقيين.", "ASSAULT")
+    assert _codes(ev["actors"]) == [("IRQ", "MIL")] and ev["mode"] == "sexual"
+    ev = _one("كما تعرضت ثكنة عسكرية لاعتداء أسفر عن مقتل ثلاثة جنود، وقد تبناه «تنظيم القاعدة».", "ASSAULT")
+    assert [a["text"] for a in ev["actors"]] == ["تنظيم القاعدة"] and _codes(ev["recipients"]) == [(None, "MIL")]
+
+
+def test_who_escaped_an_attack_is_its_target():
+    ev = _one("نجا محافظ المدينة من محاولة اغتيال أمس.", "ASSAULT")
+    assert [a["text"] for a in ev["recipients"]] == ["محافظ المدينة"]
+
+
+@pytest.mark.parametrize("text", [
+    "ويعد انهيار المفاوضات ضربة قوية للحكومة.",                  # a predicate: "a blow to"
+    "وقال إن التحقيق في قضية اغتيال الحريري مستمر.",             # a case, not a report
+    "وتراجعت أسعار النفط بعد اغتيال القائد العسكري.",            # a time reference
+])
+def test_an_attack_noun_named_as_a_topic_or_a_figure_of_speech_is_no_event(text):
+    assert not [e for e in _events(text) if e["type"] == "ASSAULT"]
+
+
+def test_an_attack_noun_with_a_possessive_pronoun_is_a_trigger():
+    ev = _one("وأعلنت الشرطة اغتياله أمس في بيروت.", "ASSAULT")
+    assert ev["mode"] == "targeted" and ev["location"]["country"] == "LBN"

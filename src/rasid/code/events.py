@@ -43,7 +43,10 @@ _ATTACKER_SECTORS = {"UAF", "REB", "MIL", "CRM"}
 _BARE_TYPES = {"ASSAULT", "PROTEST", "COERCE"}
 _QAD = {"قد", "وقد", "فقد", "لقد"}
 _SPEAKER_PRONOUNS = {normalize_word(w) for w in ("أنه", "إنه", "أنها", "إنها", "أنهم", "إنهم", "بأنه", "بأنها", "بأنهم")}
-_CIRCUMSTANCE_WORDS = {normalize_word(w) for w in ("في", "خلال", "أثناء")}
+_CIRCUMSTANCE_WORDS = {normalize_word(w) for w in (
+    "في", "خلال", "أثناء",  # في مظاهرة: the scene of another happening
+    "بعد", "منذ", "عقب", "إثر", "أعقاب", "قبيل",  # بعد اغتيال الحريري: a time reference
+    "قضية", "جريمة", "ملف", "سر", "وراء", "اتهامات", "تحقيق", "التحقيق", "إمكانية", "مخطط")}  # قضية اغتيال: a topic
 _RECIPIENT_PREPS = {
     "CONSULT": {"مع", "الي", "ب"}, "AGREE": {"مع"}, "COOPERATE": {"مع"}, "SUPPORT": {"ل"},
     "AID": {"ل", "الي"}, "RETREAT": {"من"}, "REQUEST": {"من", "الي"}, "ACCUSE": {"ب", "ضد"},
@@ -67,6 +70,7 @@ _PHRASE_STOPS = _BLOCKING | _RELATIVE | {normalize_word(w) for w in (
     "بينهم", "منهم", "بعد", "قبل", "عندما", "حيث", "مما", "ما", "وهو", "وهي", "الى", "أمس", "امس", "اليوم",
     "المسؤولية", "مسؤولية", "مسؤوليته", "مسؤوليتها", "مسؤوليتهم")}
 _REFLEXIVE_TEXT = {"نفسه", "نفسها", "نفسيهما", "أنفسهم", "أنفسهما", "أنفسهن", "انفسهم"}
+_QUANTIFIERS = {normalize_word(w) for w in ("عدة", "بعض", "عدد", "من")}
 _AGENT_PREPS = {normalize_word(w) for w in ("على", "من")}  # على يد، من قبل
 _FUNCTION_OF = {normalize_word(w) for w in ("مكافحة",)}  # قوات مكافحة الشغب: a force, not a riot
 _ATTACK_NOUNS = {normalize_word(w) for w in ("هجوم", "ضربة", "غارة", "قصف", "هجمات", "غارات", "ضربات")}
@@ -220,10 +224,14 @@ class _SentenceCoder:
             recipients = self._victims(trig, max([a.end for a in actors if a.end is not None], default=0))
         if entry.type == "ASSAULT" and (not actors or guessed):
             actors = self._agent(trig) or self._claimed_by(trig) or actors
+        if entry.type == "ASSAULT" and not recipients:
+            recipients = self._undergone_by(trig)
         if not actors and not recipients and not self._bare_event(trig):
             return None
         if entry.pos == "noun" and entry.type in _BARE_TYPES and self._circumstance(trig):
             return None
+        if entry.pos == "noun" and self._cue_near(trig, "copula", 2) is not None:
+            return None  # يعد ضربة قوية للحكومة: a predicate, not a happening
         if "happening" in entry.props and not self._said_to_happen(trig):
             return None  # مظاهرات، أعمال شغب: named as a topic unless a verb says they took place
         if (prev := self.tok(trig.first - 1)) is not None and prev.norm in _FUNCTION_OF:
@@ -233,7 +241,7 @@ class _SentenceCoder:
         if ("required" in entry.props or ontology().needs_recipient(entry.type)) and not recipients:
             return None
         if not recipients and entry.type == "ASSAULT":
-            recipients = self._undergone_by(trig) or self._target(trig, used, subject_end)
+            recipients = self._target(trig, used, subject_end)
         if not recipients and actors and entry.type == "ASSAULT":
             place = self._place(trig, exclude={a.country for a in actors})
             if place is not None and place.country:
@@ -343,8 +351,8 @@ class _SentenceCoder:
 
     def _party_at(self, k: int, stop: int | None = None) -> list[Actor]:
         """The party named from token ``k``: a known actor's mention, else its words."""
-        while (t := self.tok(k)) is not None and not t.is_word:
-            k += 1  # تبناه «تنظيم القاعدة»
+        while (t := self.tok(k)) is not None and (not t.is_word or t.norm in _QUANTIFIERS):
+            k += 1  # تبناه «تنظيم القاعدة»، من قبل عدة ضباط
         m = self.mention_at(k)
         if m is not None:
             return self.actors_of(m)
@@ -415,7 +423,7 @@ class _SentenceCoder:
             return True
         if self._said_to_happen(trig):
             return True
-        if any(stem.startswith("ال") for _, stem in stem_candidates(self.tok(trig.first).norm)[-1:]):
+        if self._definite(trig):
             return False  # الهجوم، الاغتيال: a definite noun refers back to an event told elsewhere
         s, e = self.tokens[0].start, self.tokens[-1].end
         return any(s <= q.start < e for q in self.article.quantities) or \
@@ -429,13 +437,13 @@ class _SentenceCoder:
     def _circumstance(self, trig: Trigger) -> bool:
         """A noun that sets the scene or gives the motive of another happening, not an event told
         for itself: في مظاهرة أقيمت، للاحتجاج، بمظاهرات، احتجاجا على (unless said to happen)."""
-        if self._said_to_happen(trig) or self._cue_near(trig, "subjected", 6) is not None:
-            return False  # تعرضت الثكنة لاعتداء: the attack took place
+        if self._said_to_happen(trig):
+            return False
         word = self.tok(trig.first).norm
         p, _ = stem_candidates(word)[-1]
         prev = self.tok(trig.first - 1)
         return (p > 0 and word[p - 1] in "بل") or (prev is not None and prev.norm in _CIRCUMSTANCE_WORDS) \
-            or (trig.last - trig.first == 1 and word.endswith("ا"))
+            or (trig.last - trig.first == 1 and word.endswith("ا") and not word.endswith(("ها", "هما", "نا")))
 
     def _between(self, trig: Trigger) -> tuple[list[Actor], list[Actor]] | None:
         """الحرب بين إسرائيل وحماس: the first side acts, the second receives."""
@@ -484,6 +492,10 @@ class _SentenceCoder:
         if not actors and (pre := self._subject_before(trig)) is not None:
             actors = self.actors_of(pre)
         return actors, recipients
+
+    def _definite(self, trig: Trigger) -> bool:
+        """Whether the trigger noun is definite (الهجوم): it refers back to an event told elsewhere."""
+        return any(stem.startswith("ال") for _, stem in stem_candidates(self.tok(trig.first).norm)[-1:])
 
     def _subject_before(self, trig: Trigger) -> Mention | None:
         """A subject shortly before the trigger with nothing governing in between
