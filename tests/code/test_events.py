@@ -248,3 +248,11 @@ def test_an_attack_noun_named_as_a_topic_or_a_figure_of_speech_is_no_event(text)
 def test_an_attack_noun_with_a_possessive_pronoun_is_a_trigger():
     ev = _one("وأعلنت الشرطة اغتياله أمس في بيروت.", "ASSAULT")
     assert ev["mode"] == "targeted" and ev["location"]["country"] == "LBN"
+
+
+def test_two_mentions_of_one_attack_pool_the_parties_they_name():
+    evs = [e for e in _events("قتل 18 شخصا وأصيب عشرات آخرون بجروح في انفجار سيارتين مفخختين، "
+                              "يقود إحداهما انتحاري، في بغداد أمس.") if e["type"] == "ASSAULT"]
+    assert len(evs) == 1
+    assert _codes(evs[0]["actors"]) == [(None, "UAF")]
+    assert [a["text"] for a in evs[0]["recipients"]] == ["18 شخصا"]  # not Baghdad too: it is where

@@ -666,7 +666,17 @@ def _same_happening(a: Event, b: Event) -> bool:
     return a.type in _SYMMETRIC and (aa, ar) == (br, ba) and bool(aa and ar)
 
 
-def _merge(events: list[Event]) -> list[Event]:
+def _joined(ours: list[Actor], theirs: list[Actor], places: set[int]) -> list[Actor]:
+    """The parties two mentions of one happening name: each mention may name a different one
+    (قتل 18 شخصا … في انفجار سيارة يقودها انتحاري); a party named twice counts once, and a bare
+    place (``places``: where an attack happened, its fallback recipient) only when nothing else is."""
+    if not ours:
+        return theirs
+    return ours + [a for a in theirs if not any(_same(a, b) or a.text == b.text for b in ours)
+                   and a.start not in places]
+
+
+def _merge(events: list[Event], places: set[int]) -> list[Event]:
     """One event per happening, with the evidence of every mention."""
     out: list[Event] = []
     for ev in events:
@@ -675,8 +685,8 @@ def _merge(events: list[Event]) -> list[Event]:
             out.append(ev)
             continue
         twin.mentions.extend(ev.mentions)
-        twin.actors = twin.actors or ev.actors
-        twin.recipients = twin.recipients or ev.recipients
+        twin.actors = _joined(twin.actors, ev.actors, places)
+        twin.recipients = _joined(twin.recipients, ev.recipients, places)
         if twin.mode is None and ev.mode is not None:
             twin.mode, twin.cameo, twin.goldstein = ev.mode, ev.cameo, ev.goldstein
         if (twin.date is None or len(ev.date or "") > len(twin.date)) and ev.date:
@@ -733,7 +743,7 @@ def code_events(article: Article) -> Article:
                 seen.setdefault(m.actor.country, []).append(m.actor)
         subj = next((m.actor for m in mentions if m.prep is None and m.actor and m.actor.country), None)
         previous_subject = subj or previous_subject
-    events = _merge(events)
+    events = _merge(events, {e.start for e in article.entities if e.type in ("GPE", "LOC", "FAC")})
     for ev in events:
         mode = f"/{ev.mode}" if ev.mode else ""
         when = f", {ev.date}" if ev.date else ""
