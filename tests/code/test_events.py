@@ -256,3 +256,10 @@ def test_two_mentions_of_one_attack_pool_the_parties_they_name():
     assert len(evs) == 1
     assert _codes(evs[0]["actors"]) == [(None, "UAF")]
     assert [a["text"] for a in evs[0]["recipients"]] == ["18 شخصا"]  # not Baghdad too: it is where
+
+
+def test_a_time_reference_adds_evidence_to_the_event_it_recalls():
+    evs = [e for e in _events("وقتل قاسم سليماني في هجوم أمريكي في 2020. "
+                              "وتصاعد التوتر عقب مقتل سليماني في هجوم أمريكي بطائرة مسيرة.") if e["type"] == "ASSAULT"]
+    assert len(evs) == 1 and evs[0]["mode"] == "drone"
+    assert [m["sentence"] for m in evs[0]["mentions"]] == [0, 1]

@@ -45,8 +45,8 @@ _QAD = {"قد", "وقد", "فقد", "لقد"}
 _SPEAKER_PRONOUNS = {normalize_word(w) for w in ("أنه", "إنه", "أنها", "إنها", "أنهم", "إنهم", "بأنه", "بأنها", "بأنهم")}
 _CIRCUMSTANCE_WORDS = {normalize_word(w) for w in (
     "في", "خلال", "أثناء",  # في مظاهرة: the scene of another happening
-    "بعد", "منذ", "عقب", "إثر", "أعقاب", "قبيل",  # بعد اغتيال الحريري: a time reference
     "قضية", "جريمة", "ملف", "سر", "وراء", "اتهامات", "تحقيق", "التحقيق", "إمكانية", "مخطط")}  # قضية اغتيال: a topic
+_TIME_REFERENCES = {normalize_word(w) for w in ("بعد", "منذ", "عقب", "إثر", "أعقاب", "قبيل")}  # عقب مقتل سليماني
 _RECIPIENT_PREPS = {
     "CONSULT": {"مع", "الي", "ب"}, "AGREE": {"مع"}, "COOPERATE": {"مع"}, "SUPPORT": {"ل"},
     "AID": {"ل", "الي"}, "RETREAT": {"من"}, "REQUEST": {"من", "الي"}, "ACCUSE": {"ب", "ضد"},
@@ -104,6 +104,7 @@ class _Draft:
     recipients: list[Actor]
     mode: str | None
     span: tuple[int, int]
+    reference: bool = False   # عقب مقتل سليماني: recalls an event as a time reference
 
 
 class _SentenceCoder:
@@ -250,7 +251,9 @@ class _SentenceCoder:
         first_tok, last_tok = self.tok(trig.first), self.tok(trig.last - 1)
         spans.append((first_tok.start, last_tok.end))
         span = (min(s for s, _ in spans), max(e for _, e in spans))
-        return _Draft(trig, self.sentence, actors, recipients, mode or entry.mode, span)
+        reference = entry.pos == "noun" and (prev := self.tok(trig.first - 1)) is not None \
+            and prev.norm in _TIME_REFERENCES and not self._said_to_happen(trig)
+        return _Draft(trig, self.sentence, actors, recipients, mode or entry.mode, span, reference)
 
     def _speaker_is_subject(self, trig: Trigger) -> bool:
         """أكد الحلف أنه قتل 150 مسلحا: the pronoun after أن is the speaker, the subject of the verb."""
@@ -676,13 +679,15 @@ def _joined(ours: list[Actor], theirs: list[Actor], places: set[int]) -> list[Ac
                    and a.start not in places]
 
 
-def _merge(events: list[Event], places: set[int]) -> list[Event]:
-    """One event per happening, with the evidence of every mention."""
+def _merge(events: list[Event], places: set[int], references: list[Event] = ()) -> list[Event]:
+    """One event per happening, with the evidence of every mention. ``references`` (بعد مقتل سليماني)
+    only add evidence to an event told elsewhere in the article; alone they are no event."""
     out: list[Event] = []
-    for ev in events:
+    for ev in [*events, *references]:
         twin = next((o for o in out if _same_happening(o, ev)), None)
         if twin is None:
-            out.append(ev)
+            if ev not in references:
+                out.append(ev)
             continue
         twin.mentions.extend(ev.mentions)
         twin.actors = _joined(twin.actors, ev.actors, places)
@@ -700,6 +705,7 @@ def code_events(article: Article) -> Article:
     pub = parse_published(article.published)
     tokens = analysed_tokens(article)
     events: list[Event] = []
+    references: list[Event] = []
     previous_subject: Actor | None = None
     seen: dict[str, list[Actor]] = {}
     for sent in article.sentences:
@@ -729,21 +735,21 @@ def code_events(article: Article) -> Article:
             flags = _flags(stoks, trig, None, pub)
             when = None if flags.future else _date(article, sent.start, sent.end, pos, flags.future, pub, sent.heading)
             flags = _flags(stoks, trig, when, pub)
-            if flags.historical and when == (pub.isoformat() if pub else None):
-                when = None
+            if (flags.historical or draft.reference) and when == (pub.isoformat() if pub else None):
+                when = None  # a recalled event did not happen on the day of the report
             place = coder._location(trig, draft)
             ev = Event(entry.type, draft.mode, coding.cameo, coding.goldstein, coding.quad_class,
                        draft.actors, draft.recipients, when, place, flags, sent.i, draft.span,
                        (article.tokens[trig.first].start, article.tokens[trig.last - 1].end),
                        _attribution(article, stoks, quote))
             ev.mentions = [{"sentence": sent.i, "start": draft.span[0], "end": draft.span[1]}]
-            events.append(ev)
+            (references if draft.reference else events).append(ev)
         for m in mentions:
             if m.actor is not None and m.actor.country:
                 seen.setdefault(m.actor.country, []).append(m.actor)
         subj = next((m.actor for m in mentions if m.prep is None and m.actor and m.actor.country), None)
         previous_subject = subj or previous_subject
-    events = _merge(events, {e.start for e in article.entities if e.type in ("GPE", "LOC", "FAC")})
+    events = _merge(events, {e.start for e in article.entities if e.type in ("GPE", "LOC", "FAC")}, references)
     for ev in events:
         mode = f"/{ev.mode}" if ev.mode else ""
         when = f", {ev.date}" if ev.date else ""
