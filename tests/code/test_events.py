@@ -263,3 +263,13 @@ def test_a_time_reference_adds_evidence_to_the_event_it_recalls():
                               "وتصاعد التوتر عقب مقتل سليماني في هجوم أمريكي بطائرة مسيرة.") if e["type"] == "ASSAULT"]
     assert len(evs) == 1 and evs[0]["mode"] == "drone"
     assert [m["sentence"] for m in evs[0]["mentions"]] == [0, 1]
+
+
+@pytest.mark.parametrize("text, attack", [
+    ("وفككت قوات الأمن سيارة مفخخة قرب السفارة.", False),          # a weapon found is no attack
+    ("وعثرت الشرطة على عبوة ناسفة في الطريق.", False),
+    ("وقال إن سيارة مفخخة انفجرت قرب مقر حاكم كابل.", True),        # the weapon before its verb
+    ("وأصيب ثلاثة أشخاص بانفجار سيارة مفخخة في بغداد.", True),
+])
+def test_a_weapon_is_an_attack_only_when_it_goes_off(text, attack):
+    assert any(e["type"] == "ASSAULT" for e in _events(text)) is attack

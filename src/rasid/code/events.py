@@ -225,6 +225,8 @@ class _SentenceCoder:
             recipients = self._victims(trig, max([a.end for a in actors if a.end is not None], default=0))
         if entry.type == "ASSAULT" and (not actors or guessed):
             actors = self._agent(trig) or self._claimed_by(trig) or actors
+        if entry.type == "ASSAULT" and not actors:
+            actors = self._assailant(recipients)
         if entry.type == "ASSAULT" and not recipients:
             recipients = self._undergone_by(trig)
         if not actors and not recipients and not self._bare_event(trig):
@@ -368,6 +370,12 @@ class _SentenceCoder:
             if (t := self.tok(k)) is not None and _cue(t) == role:
                 return k
         return None
+
+    def _assailant(self, taken: list[Actor]) -> list[Actor]:
+        """An unnamed assailant elsewhere in the sentence (يقود إحداهما انتحاري، أطلق مسلح النار)."""
+        m = next((m for m in self.mentions if m.prep is None and m.actor is not None and m.actor.sector == "UAF"
+                  and not m.actor.country and not any(a.start == m.actor.start for a in taken)), None)
+        return [m.actor] if m is not None else []
 
     def _agent(self, trig: Trigger) -> list[Actor]:
         """The doer named by an agent phrase after the trigger: قُتل على يد مسلحين، من قبل ضباط عراقيين."""
