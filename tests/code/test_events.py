@@ -269,7 +269,7 @@ def test_a_time_reference_adds_evidence_to_the_event_it_recalls():
     ("وفككت قوات الأمن سيارة مفخخة قرب السفارة.", False),          # a weapon found is no attack
     ("وعثرت الشرطة على عبوة ناسفة في الطريق.", False),
     ("وقال إن سيارة مفخخة انفجرت قرب مقر حاكم كابل.", True),        # the weapon before its verb
-    ("وأصيب ثلاثة أشخاص بانفجار سيارة مفخخة في بغداد.", True),
+    ("وقتل ثلاثة أشخاص بانفجار سيارة مفخخة في بغداد.", True),
 ])
 def test_a_weapon_is_an_attack_only_when_it_goes_off(text, attack):
     assert any(e["type"] == "ASSAULT" for e in _events(text)) is attack
