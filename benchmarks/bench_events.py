@@ -13,7 +13,7 @@ scores the trigger rules without any screen.
 file given to the scorer only drops their ``spans`` so that they are left out of the actor-code
 figure, which is computed on the rows whose roles are coded.
 
-    .venv/bin/python benchmarks/bench_events.py --shared ../shared [--folds 5] [--seeds 3] [--rules-only] [--save DIR]
+    .venv/bin/python benchmarks/bench_events.py --shared ../shared [--folds 5] [--seeds 6] [--rules-only] [--save DIR]
 """
 from __future__ import annotations
 
@@ -78,7 +78,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--seeds", type=int, default=3, help="repeat the cross-validation with this many splits")
+    ap.add_argument("--seeds", type=int, default=6, help="repeat the cross-validation with this many splits")
     ap.add_argument("--rules-only", action="store_true", help="no screen: what the trigger rules alone find")
     ap.add_argument("--save", type=Path, help="write each split's predictions here (PRED-<seed>.jsonl) to study them")
     args = ap.parse_args()
