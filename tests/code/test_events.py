@@ -273,3 +273,10 @@ def test_a_time_reference_adds_evidence_to_the_event_it_recalls():
 ])
 def test_a_weapon_is_an_attack_only_when_it_goes_off(text, attack):
     assert any(e["type"] == "ASSAULT" for e in _events(text)) is attack
+
+
+def test_after_a_relative_pronoun_a_killing_verb_is_passive_and_other_verbs_active():
+    ev = _one("وطالب الحزب بمحاسبة المسلحين الذين خطفوا الصحافي الشهر الماضي.", "ASSAULT")
+    assert [a["text"] for a in ev["actors"]] == ["المسلحين"] and [a["text"] for a in ev["recipients"]] == ["الصحافي"]
+    ev = _one("وشارك آلاف في تشييع القائد يحيى عياش الذي قتل في غارة إسرائيلية.", "ASSAULT")
+    assert _codes(ev["actors"]) == [("ISR", "MIL")] and "عياش" in ev["recipients"][0]["text"]

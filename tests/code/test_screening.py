@@ -3,7 +3,10 @@ for these tests; the screen itself is trained on the GSR dev sentences)."""
 import json
 
 import rasid
-from rasid.code.screening import MODEL
+from rasid.code.screening import MODEL, score, screen_events, sentence_features
+from rasid.doc import Article
+from rasid.pipeline import STEPS, run
+from rasid.text.normalize import normalize_word
 
 PUB = "2024-05-15"
 
@@ -19,13 +22,30 @@ def test_a_fresh_attack_report_is_kept(monkeypatch):
     assert "ASSAULT" in _types(text, monkeypatch)
 
 
-def test_attacks_mentioned_in_passing_are_dropped_and_other_events_stay(monkeypatch):
-    funeral = "وشارك آلاف في تشييع القائد الفلسطيني يحيى عياش الذي قُتل في غارة إسرائيلية."
-    demand = "وطالب الحزب بمحاسبة المسلحين الذين خطفوا الصحافي الشهر الماضي."
-    assert "ASSAULT" in _types(funeral, monkeypatch, "off") and "ASSAULT" in _types(demand, monkeypatch, "off")
-    monkeypatch.delenv("RASID_EVENT_SCREEN")
-    assert "ASSAULT" not in _types(funeral, monkeypatch)
-    assert _types(demand, monkeypatch) == ["REQUEST"]
+def _score(text):
+    """The shipped model's score for the sentence's ASSAULT events (found without the screen)."""
+    art = run(Article(id="t", text=text, published=PUB), [s for s in STEPS if s is not screen_events])
+    model = json.loads(MODEL.read_text(encoding="utf-8"))["types"]["ASSAULT"]
+    return score(model, sentence_features(art, 0, "ASSAULT", [e for e in art.events if e.type == "ASSAULT"]))
+
+
+def test_the_shipped_model_ranks_reports_above_passing_mentions():
+    report = _score("قتل 18 شخصا وأصيب عشرات آخرون بجروح في انفجار سيارتين مفخختين في بغداد أمس.")
+    funeral = _score("وشارك آلاف في تشييع القائد الفلسطيني يحيى عياش الذي قُتل في غارة إسرائيلية.")
+    demand = _score("وطالب الحزب بمحاسبة المسلحين الذين خطفوا الصحافي الشهر الماضي.")
+    assert report > 0.7 and report > funeral + 0.2 and report > demand + 0.2
+
+
+def test_events_below_the_threshold_are_dropped_and_other_types_stay(monkeypatch, tmp_path):
+    demand = "وطالب الحزب الحكومة بمحاسبة المسلحين الذين خطفوا الصحافي الشهر الماضي."
+    assert sorted(_types(demand, monkeypatch, "off")) == ["ASSAULT", "REQUEST"]
+    model = tmp_path / "screen.json"  # a model that rejects sentences about holding someone to account
+    model.write_text(json.dumps({"types": {"ASSAULT": {"bias": 0.0, "threshold": 0.5,
+                                                       "weights": {"w:" + normalize_word("محاسبة"): -20.0}}}}),
+                     encoding="utf-8")
+    assert _types(demand, monkeypatch, str(model)) == ["REQUEST"]
+    fresh = "وخطف مسلحون الصحافي أمس في بغداد."
+    assert _types(fresh, monkeypatch, str(model)) == ["ASSAULT"]
 
 
 def test_historical_background_is_kept_with_its_flag(monkeypatch):

@@ -6,7 +6,8 @@ For each trigger the sentence's actor mentions are read around it:
 - a noun takes a nationality adjective (هجوم أمريكي), its genitive (زيارة بزشكيان، مقتل سليماني),
   a relative clause (الغزو الذي قادته الولايات المتحدة), بين X و Y, ل/على/إلى objects, and the
   subject of a light verb or future verb before it (نفذت إيران ضربات، بزشكيان يعتزم زيارة);
-- a passive after الذي/التي (سليماني الذي قُتل) takes the antecedent as recipient, and a nested
+- a killing verb after الذي/التي reads as passive (سليماني الذي قُتل: the antecedent is the victim),
+  other verbs as active (المسلحين الذين خطفوا الصحافي: the antecedent is the doer); a nested
   attack noun (في هجوم أمريكي بطائرة مسيرة) gives the actor and the mode.
 Events about the same happening in one article (the headline and the body) are merged into one
 event with several mentions.
@@ -171,7 +172,10 @@ class _SentenceCoder:
         guessed = False  # the actor is the sentence's first party or the previous subject, not the verb's own
         subject_end = 0  # where an uncoded subject after the verb ends
         prev = self.tok(trig.first - 1)
-        passive = prev is not None and prev.norm in _RELATIVE
+        relative = prev is not None and prev.norm in _RELATIVE
+        # سليماني الذي قُتل: after الذي a killing verb reads as passive, its antecedent the victim;
+        # المسلحين الذين خطفوا الصحافي: other verbs are active, their antecedent the doer
+        passive = relative and "passive" in entry.props
         if between := self._between(trig):
             actors, recipients = between
         elif entry.pos == "verb":
@@ -179,6 +183,8 @@ class _SentenceCoder:
             svo = next((m for m in self.before(trig.first, 0) if m.prep is None), None)
             if svo is not None and not passive:  # الرئيس الإيراني يزور العراق / إن بزشكيان زار
                 subject = svo
+            if relative and not passive and (ante := self.before(trig.first - 1, 3)):
+                subject = ante[-1]
             if passive:
                 ante = self.before(trig.first - 1, 3)
                 recipients = self.actors_of(ante[-1]) if ante else []
@@ -239,7 +245,7 @@ class _SentenceCoder:
             return None  # مظاهرات، أعمال شغب: named as a topic unless a verb says they took place
         if (prev := self.tok(trig.first - 1)) is not None and prev.norm in _FUNCTION_OF:
             return None
-        if "around" in entry.props and passive:
+        if "around" in entry.props and relative:
             return None  # المتظاهرون الذين تجمعوا: describes the crowd of another clause
         if ("required" in entry.props or ontology().needs_recipient(entry.type)) and not recipients:
             return None

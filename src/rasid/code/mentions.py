@@ -53,7 +53,8 @@ def _clitic(article: Article, tok: Token, start: int) -> str | None:
     return None
 
 
-_NOT_ADJ = {normalize_word(w) for w in ("التي", "الذي", "وهي", "هي", "فيه", "فيها", "منه", "منها", "عليه", "عليها", "أيضا", "حيث")}
+_NOT_ADJ = {normalize_word(w) for w in ("التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي", "وهي", "هي",
+                                        "فيه", "فيها", "منه", "منها", "عليه", "عليها", "أيضا", "حيث")}
 
 
 def _adjective(t: Token) -> bool:
@@ -76,7 +77,7 @@ def _group(article: Article, tokens: list[Token], i: int, taken: set[int], event
         return None
     j = m.last
     if j < len(tokens) and tokens[j].norm.startswith("ال") and j not in taken and tokens[j].is_arabic \
-            and tokens[j].norm not in lex.demonyms and not _adjective(tokens[j]):
+            and tokens[j].norm not in lex.demonyms and tokens[j].norm not in _NOT_ADJ and not _adjective(tokens[j]):
         j += 1  # قوات التحالف، عناصر الجماعة
     elif j < len(tokens) and j in taken and not tokens[i].norm.startswith("ال"):
         while j < len(tokens) and j in taken:  # سفارة إستونيا، حكومة العراق: the genitive says whose
