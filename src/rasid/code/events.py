@@ -8,9 +8,16 @@ For each trigger the sentence's actor mentions are read around it:
   subject of a light verb or future verb before it (نفذت إيران ضربات، بزشكيان يعتزم زيارة);
 - a killing verb after الذي/التي reads as passive (سليماني الذي قُتل: the antecedent is the victim),
   other verbs as active (المسلحين الذين خطفوا الصحافي: the antecedent is the doer); a nested
-  attack noun (في هجوم أمريكي بطائرة مسيرة) gives the actor and the mode.
+  attack noun (في هجوم أمريكي بطائرة مسيرة) gives the actor and the mode;
+- an attack's doer may also be named by an agent phrase (على يد مسلحين، من قبل ضباط), a claim
+  (تبنت الحركة الهجوم) or a count before the verb (ثلاثون طالبا اقتحموا); its target by counted
+  victims (قتل 30 شخصا، مقتل تسعة من رجال الشرطة، فأسفر عن ثمانية قتلى), who underwent or escaped it
+  (نجا المحافظ من محاولة اغتيال) or the words it hit (صواريخ على الموقع), kept as uncoded text;
+- a protest's crowd may be counted (تظاهر نحو مائة طالب) and its target named anywhere later in the
+  sentence (ضد الناتو، أمام السفارة الأردنية، هتافات مضادة للحكومة، تطالب برحيل الرئيس).
 Events about the same happening in one article (the headline and the body) are merged into one
-event with several mentions.
+event with several mentions, pooling the parties each mention names; a noun that recalls an event
+as a time reference (عقب مقتل سليماني) only adds evidence to an event told elsewhere.
 """
 from __future__ import annotations
 
@@ -18,28 +25,20 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from ..doc import Actor, Article, Entity, Event, Flags, Quantity, Quote
-from ..extract.actors import resolve_actor
+from ..doc import Actor, Article, Entity, Event, Flags, Quote
 from ..extract.entities import analysed_tokens
 from ..extract.lookup import match_at
-from ..extract.numbers import read_number
 from ..extract.times import parse_published
 from ..resources import lexicon, read_tsv
 from ..text.normalize import normalize_word
 from ..text.tokenize import Token, stem_candidates
 from .mentions import Mention, sentence_mentions
 from .ontology import ontology
+from .parties import BLOCKING, NOT_TARGET, RELATIVE, SYMMETRIC, SentenceReader, cue
 from .triggers import Trigger, find_triggers
 
 __all__ = ["code_events"]
 
-_SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
-_VICTIM_SECTORS = {"person": None, "killed": None, "wounded": None, "injured": None, "civilian": "CVL",
-                   "child": "CVL", "woman": "CVL", "soldier": "MIL", "prisoner": None, "detainee": None,
-                   "gunman": "UAF", "rebel": "REB", "fighter": "UAF", "policeman": "COP", "student": "EDU",
-                   "protester": "CVL", "engineer": None, "worker": None, "refugee": "REF"}
-_CROWD_SECTORS = {"person": None, "protester": "CVL", "student": "EDU", "refugee": "REF", "civilian": "CVL",
-                  "woman": "CVL", "worker": "LAB"}
 _ATTACKER_SECTORS = {"UAF", "REB", "MIL", "CRM"}
 _BARE_TYPES = {"ASSAULT", "PROTEST", "COERCE"}
 _QAD = {"قد", "وقد", "فقد", "لقد"}
@@ -55,46 +54,15 @@ _RECIPIENT_PREPS = {
     "SANCTION": {"علي", "ضد"}, "MOBILIZE": {"علي", "ضد"}, "COERCE": {"علي", "ضد"},
     "ASSAULT": {"علي", "ضد", "ل", "ب"},
 }
-_RELATIVE = {normalize_word(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين")}
 _BETWEEN = normalize_word("بين")
-_THAT = {normalize_word(w) for w in ("إن", "أن", "بأن", "إنه", "أنه", "إنها", "أنها")}
-_BLOCKING = {normalize_word(w) for w in ("من", "في", "على", "ضد", "إلى", "الى", "مع", "بسبب", "إثر", "جراء",
-                                         "إن", "أن", "بأن", ":", "«", "“")}
-_NOT_TARGET = {normalize_word(w) for w in ("مع", "من", "عن", "إلى", "الى")}  # تضامنا مع غزة
-_PROTEST_TARGET_PREPS = {normalize_word(w) for w in ("ضد", "أمام", "حول", "إلى", "الى")}
-_PROTEST_TARGET_CUES = {normalize_word(w) for w in (  # هتافات مضادة للحكومة، تطالب برحيل الرئيس
-    "مضادة", "مضاد", "معادية", "معاد", "مناهضة", "مناهض", "رحيل", "إسقاط", "إقالة", "مطالبة", "تطالب",
-    "يطالبون", "طالبوا", "مطالبين", "تندد", "ينددون", "منددين", "تنديدا")}
-_AGAINST = {normalize_word(w) for w in ("على", "ضد")}
-_ABOARD = {normalize_word(w) for w in ("متن",)}
-_PHRASE_STOPS = _BLOCKING | _RELATIVE | {normalize_word(w) for w in (
-    "بينهم", "منهم", "بعد", "قبل", "عندما", "حيث", "مما", "ما", "وهو", "وهي", "الى", "أمس", "امس", "اليوم",
-    "المسؤولية", "مسؤولية", "مسؤوليته", "مسؤوليتها", "مسؤوليتهم")}
-_REFLEXIVE_TEXT = {"نفسه", "نفسها", "نفسيهما", "أنفسهم", "أنفسهما", "أنفسهن", "انفسهم"}
-_QUANTIFIERS = {normalize_word(w) for w in ("عدة", "بعض", "عدد", "من")}
-_AGENT_PREPS = {normalize_word(w) for w in ("على", "من")}  # على يد، من قبل
 _FUNCTION_OF = {normalize_word(w) for w in ("مكافحة",)}  # قوات مكافحة الشغب: a force, not a riot
 _ATTACK_NOUNS = {normalize_word(w) for w in ("هجوم", "ضربة", "غارة", "قصف", "هجمات", "غارات", "ضربات")}
-_WINDOW = 8
 _HISTORICAL_DAYS = 60
-
-
-@cache
-def _cues() -> dict[str, str]:
-    return {normalize_word(c): role for c, role in read_tsv("lexicons/event_cues.tsv")}
 
 
 @cache
 def _modes() -> dict[tuple[str, ...], tuple[str, str]]:
     return {tuple(normalize_word(p).split()): (t, m) for p, t, m in read_tsv("lexicons/event_modes.tsv")}
-
-
-def _cue(tok: Token) -> str | None:
-    word = tok.norm
-    stems = [s for _, s in stem_candidates(word)]
-    if len(word) > 2 and word[0] in "وف":
-        stems.append(word[1:])  # ولم، فلن
-    return next((_cues()[s] for s in stems if s in _cues()), None)
 
 
 @dataclass(slots=True)
@@ -108,45 +76,16 @@ class _Draft:
     reference: bool = False   # عقب مقتل سليماني: recalls an event as a time reference
 
 
-class _SentenceCoder:
+class _SentenceCoder(SentenceReader):
     """Codes the triggers of one sentence."""
 
     def __init__(self, article: Article, tokens: list[Token], mentions: list[Mention], sentence: int,
                  previous_subject: Actor | None, pair: tuple[Actor, Actor] | None, quote: Quote | None) -> None:
-        self.article, self.tokens, self.sentence = article, tokens, sentence
-        self.base = tokens[0].i
-        self.mentions = mentions
-        self.previous_subject, self.pair, self.quote = previous_subject, pair, quote
+        super().__init__(article, tokens, mentions, pair)
+        self.sentence, self.previous_subject, self.quote = sentence, previous_subject, quote
         self.absorbed: set[int] = set()
-        self.etype = ""
 
-    # --- helpers -------------------------------------------------------------------------
-    def tok(self, i: int) -> Token | None:
-        k = i - self.base
-        return self.tokens[k] if 0 <= k < len(self.tokens) else None
-
-    def actors_of(self, m: Mention) -> list[Actor]:
-        """A mention's actors; a compound (طهران وبغداد) brings its joined partners; a dual
-        anaphor (البلدين) stands for the article's two main countries."""
-        if m.kind == "dual":
-            return list(self.pair) if self.pair and self.etype in _SYMMETRIC else []
-        out = [m.actor]
-        k = self.mentions.index(m) + 1
-        while k < len(self.mentions) and self.mentions[k].joined \
-                and self.mentions[k].first - self.mentions[k - 1].last <= 1:
-            out.append(self.mentions[k].actor)
-            k += 1
-        return [a for a in out if a is not None]
-
-    def mention_at(self, i: int) -> Mention | None:
-        return next((m for m in self.mentions if m.first == i), None)
-
-    def after(self, i: int, limit: int = _WINDOW) -> list[Mention]:
-        return [m for m in self.mentions if i <= m.first < i + limit and not m.joined]
-
-    def before(self, i: int, limit: int = 4) -> list[Mention]:
-        return [m for m in self.mentions if i - limit <= m.last <= i and not m.joined]
-
+    # --- arguments -----------------------------------------------------------------------
     def recipients_by_prep(self, etype: str, start: int, exclude: list[Mention]) -> list[Actor]:
         preps = _RECIPIENT_PREPS.get(etype, set())
         end = self.clause_end(start)
@@ -155,14 +94,6 @@ class _SentenceCoder:
                 return self.actors_of(m)
         return []
 
-    def clause_end(self, i: int) -> int:
-        j = i
-        while j < self.base + len(self.tokens) and j - i < 14 and self.tok(j).text not in "،.؛;:" \
-                and self.tok(j).norm not in _THAT:
-            j += 1
-        return j
-
-    # --- arguments -----------------------------------------------------------------------
     def code(self, trig: Trigger) -> _Draft | None:
         entry = trig.entry
         self.etype = entry.type
@@ -172,7 +103,7 @@ class _SentenceCoder:
         guessed = False  # the actor is the sentence's first party or the previous subject, not the verb's own
         subject_end = 0  # where an uncoded subject after the verb ends
         prev = self.tok(trig.first - 1)
-        relative = prev is not None and prev.norm in _RELATIVE
+        relative = prev is not None and prev.norm in RELATIVE
         # سليماني الذي قُتل: after الذي a killing verb reads as passive, its antecedent the victim;
         # المسلحين الذين خطفوا الصحافي: other verbs are active, their antecedent the doer
         passive = relative and "passive" in entry.props
@@ -197,10 +128,10 @@ class _SentenceCoder:
                 obj = next((m for m in self.after(start, 3) if m.prep is None and m not in used), None)
                 recipients = self.actors_of(obj) if obj else self.recipients_by_prep(entry.type, start, used)
             if not actors and not passive and entry.type == "PROTEST":
-                actors = self._crowd(trig)  # تظاهر نحو مائة طالب
+                actors = self.crowd(trig)  # تظاهر نحو مائة طالب
             if not actors and not passive and entry.type == "ASSAULT" and "passive" not in entry.props:
-                actors = self._crowd(trig, after=False)  # ثلاثون طالبا اقتحموا عيادة
-                if not actors and (named := self._subject_word(trig)) is not None:
+                actors = self.crowd(trig, after=False)  # ثلاثون طالبا اقتحموا عيادة
+                if not actors and (named := self.subject_word(trig)) is not None:
                     actors, subject_end = [named], named.end  # فجرت الجبهة ثلاث سيارات
             if not actors and not passive:
                 first = next((m for m in self.mentions if m.prep is None and m.last <= trig.first
@@ -222,24 +153,24 @@ class _SentenceCoder:
                 entry.type in ("ACCUSE", "REQUEST", "REJECT", "THREATEN") or self._speaker_is_subject(trig)):
             actors = [self.quote.speaker]
         if not recipients and entry.type == "PROTEST":
-            recipients = self._protest_target(trig, used)
-        if len(actors) > 1 and not recipients and entry.type in _SYMMETRIC | {"ASSAULT"}:
+            recipients = self.protest_target(trig, used)
+        if len(actors) > 1 and not recipients and entry.type in SYMMETRIC | {"ASSAULT"}:
             actors, recipients = actors[:1], actors[1:]
         actors = [a for a in actors if a is not None]
         recipients = [r for r in recipients if r is not None and not any(_same(r, a) for a in actors)]
         if not recipients and entry.type == "ASSAULT":
-            recipients = self._victims(trig, max([a.end for a in actors if a.end is not None], default=0))
+            recipients = self.victims(trig, max([a.end for a in actors if a.end is not None], default=0))
         if entry.type == "ASSAULT" and (not actors or guessed):
-            actors = self._agent(trig) or self._claimed_by(trig) or actors
+            actors = self.agent(trig) or self.claimed_by(trig) or actors
         if entry.type == "ASSAULT" and not actors:
-            actors = self._assailant(recipients)
+            actors = self.assailant(recipients)
         if entry.type == "ASSAULT" and not recipients:
-            recipients = self._undergone_by(trig)
+            recipients = self.undergone_by(trig)
         if not actors and not recipients and not self._bare_event(trig):
             return None
         if entry.pos == "noun" and entry.type in _BARE_TYPES and self._circumstance(trig):
             return None
-        if entry.pos == "noun" and self._cue_near(trig, "copula", 2) is not None:
+        if entry.pos == "noun" and self.cue_near(trig, "copula", 2) is not None:
             return None  # يعد ضربة قوية للحكومة: a predicate, not a happening
         if "happening" in entry.props and not self._said_to_happen(trig):
             return None  # مظاهرات، أعمال شغب: named as a topic unless a verb says they took place
@@ -250,7 +181,7 @@ class _SentenceCoder:
         if ("required" in entry.props or ontology().needs_recipient(entry.type)) and not recipients:
             return None
         if not recipients and entry.type == "ASSAULT":
-            recipients = self._target(trig, used, subject_end)
+            recipients = self.target(trig, used, subject_end)
         if not recipients and actors and entry.type == "ASSAULT":
             place = self._place(trig, exclude={a.country for a in actors})
             if place is not None and place.country:
@@ -267,168 +198,6 @@ class _SentenceCoder:
         """أكد الحلف أنه قتل 150 مسلحا: the pronoun after أن is the speaker, the subject of the verb."""
         prev = self.tok(trig.first - 1)
         return prev is not None and prev.norm in _SPEAKER_PRONOUNS
-
-    def _victims(self, trig: Trigger, subject_end: int = 0) -> list[Actor]:
-        """قتل 30 شخصا / مقتل تسعة جنود: the counted people right after the trigger (or after its
-        subject: قتلت القوات 11 مسلحا, or after a result verb: فأسفر عن ثمانية قتلى); before a killing
-        verb, its subject (ثمانية أشخاص قُتلوا). A group named after them says whose (150 متمردا من طالبان)."""
-        start, end = self.tok(trig.first).start, max(self.tok(trig.last - 1).end, subject_end)
-        result = self._result_end(trig)
-        for q in self.article.quantities:
-            after = 0 <= q.start - end <= 12 or (result is not None and 0 <= q.start - result <= 12)
-            before = "passive" in trig.entry.props and 0 <= start - q.end <= 25
-            if (after or before) and q.unit in _VICTIM_SECTORS:
-                return [self._counted_people(q, _VICTIM_SECTORS[q.unit])]
-        return self._counted_group(trig.last)
-
-    def _counted_people(self, q: Quantity, sector: str | None) -> Actor:
-        """Counted people as an actor; a group named right after says whose (150 متمردا من طالبان)."""
-        k = next((t.i for t in self.tokens if t.start >= q.end), None)  # the word after the count
-        of = self.mention_at(k + 1) if k is not None else None
-        if of is not None and of.prep == normalize_word("من") and of.actor is not None and of.actor.country:
-            return Actor(self.article.text[q.start:of.actor.end], None, of.actor.country,
-                         sector or of.actor.sector, q.start, of.actor.end)
-        return Actor(q.text, None, None, sector, q.start, q.end)
-
-    def _result_end(self, trig: Trigger) -> int | None:
-        """Where a result verb after the trigger ends (هجوم … أسفر عن، مما أدى إلى), with its preposition."""
-        for k in range(trig.last, self.base + len(self.tokens)):
-            if _cue(self.tok(k)) == "result":
-                nxt = self.tok(k + 1)
-                return nxt.end if nxt is not None and nxt.norm in _NOT_TARGET else self.tok(k).end
-        return None
-
-    def _counted_group(self, k: int) -> list[Actor]:
-        """Victims counted out of a group right after the trigger: مقتل تسعة | من رجال الشرطة (COP)."""
-        num = read_number(self.tokens, k - self.base) if self.tok(k) is not None else None
-        if num is None or (of := self.tok(num.last + self.base)) is None or of.norm != normalize_word("من"):
-            return []
-        m = self.mention_at(of.i + 1)
-        if m is None or m.actor is None or not m.actor.sector:
-            return []
-        s, e = self.tok(k).start, m.actor.end
-        return [Actor(self.article.text[s:e], None, m.actor.country, m.actor.sector, s, e)]
-
-    def _subject_word(self, trig: Trigger) -> Actor | None:
-        """A definite noun right after an attack verb is its subject (VSO), kept as uncoded text when it
-        names no known actor: فجرت الجبهة، هاجم المسلحون."""
-        t = self.tok(trig.last)
-        if t is None or not t.is_arabic or not t.norm.startswith("ال") or t.norm in _PHRASE_STOPS \
-                or self._in_time(t) or self.mention_at(t.i) is not None:
-            return None
-        return Actor(t.text, None, None, None, t.start, t.end)
-
-    def _target(self, trig: Trigger, used: list[Mention], subject_end: int = 0) -> list[Actor]:
-        """What an attack hit when it is no known actor: the phrase after على/ضد (صواريخ على الموقع)
-        or a transitive verb's object (قصفت الكتائب معبر كرم أبو سالم), kept as uncoded text."""
-        k = max([trig.last] + [m.last for m in used] + [t.i + 1 for t in self.tokens if t.end <= subject_end])
-        end = self.clause_end(trig.last)
-        on = next((j for j in range(trig.last, end) if self.tok(j).norm in _AGAINST
-                   and (self.tok(j + 1) is None or _cue(self.tok(j + 1)) != "agent")), None)  # not على يد
-        if on is not None:
-            k = on + 1 + (self.tok(on + 1) is not None and self.tok(on + 1).norm in _ABOARD)  # على متن
-        elif trig.entry.pos != "verb" or trig.entry.requires:
-            return []  # فجر سيارة، أطلق صواريخ: the object is the weapon
-        while (t := self.tok(k)) is not None and self._in_time(t):
-            k += 1  # اقتحم مسلحون الأسبوع الماضي مهبطا
-        if self.mention_at(k) is not None:
-            return []
-        phrase = self._phrase(k)
-        if phrase is None or phrase.text.split()[0] in _REFLEXIVE_TEXT:
-            return []
-        t = next((t for t in self.tokens if t.start >= phrase.end), None)
-        if t is not None and t.norm == normalize_word("في"):  # مواقع في جنوب لبنان
-            place = next((x for x in self.article.entities if x.type in ("GPE", "LOC", "FAC") and x.country
-                          and t.end < x.start <= t.end + 12), None)
-            if place is not None:
-                phrase.end, phrase.country = place.end, place.country
-                phrase.text = self.article.text[phrase.start:phrase.end]
-        return [phrase]
-
-    def _phrase(self, k: int, stop: int | None = None) -> Actor | None:
-        """The words from token ``k`` (up to four, before ``stop``) as uncoded text: a party the
-        lexicons do not know (الموقع، الجبهة، موكبه)."""
-        words: list[Token] = []
-        while (t := self.tok(k)) is not None and len(words) < 4 and (stop is None or k < stop) and t.is_word \
-                and t.norm not in _PHRASE_STOPS and not self._in_time(t) \
-                and (self.mention_at(t.i) is None or (words and t.norm in lexicon().demonyms)):  # ضباط عراقيين
-            words.append(t)
-            k += 1
-        if not words:
-            return None
-        s, e = words[0].start, words[-1].end
-        known = resolve_actor(self.article, self.tokens, words[0].i - self.base, words[-1].i - self.base + 1)
-        return Actor(self.article.text[s:e], None, known.country if known else None, known.sector if known else None, s, e)
-
-    def _party_at(self, k: int, stop: int | None = None) -> list[Actor]:
-        """The party named from token ``k``: a known actor's mention, else its words."""
-        while (t := self.tok(k)) is not None and (not t.is_word or t.norm in _QUANTIFIERS):
-            k += 1  # تبناه «تنظيم القاعدة»، من قبل عدة ضباط
-        m = self.mention_at(k)
-        if m is not None:
-            return self.actors_of(m)
-        phrase = self._phrase(k, stop)
-        return [phrase] if phrase is not None else []
-
-    def _cue_near(self, trig: Trigger, role: str, back: int, ahead: int = 0) -> int | None:
-        """The nearest token with cue ``role`` within ``back`` tokens before the trigger or ``ahead`` after it."""
-        for k in list(range(trig.first - 1, trig.first - back - 1, -1)) + list(range(trig.last, trig.last + ahead)):
-            if (t := self.tok(k)) is not None and _cue(t) == role:
-                return k
-        return None
-
-    def _assailant(self, taken: list[Actor]) -> list[Actor]:
-        """An unnamed assailant elsewhere in the sentence (يقود إحداهما انتحاري، أطلق مسلح النار)."""
-        m = next((m for m in self.mentions if m.prep is None and m.actor is not None and m.actor.sector == "UAF"
-                  and not m.actor.country and not any(a.start == m.actor.start for a in taken)), None)
-        return [m.actor] if m is not None else []
-
-    def _agent(self, trig: Trigger) -> list[Actor]:
-        """The doer named by an agent phrase after the trigger: قُتل على يد مسلحين، من قبل ضباط عراقيين."""
-        for k in range(trig.last, self.clause_end(trig.last)):
-            t = self.tok(k)
-            if _cue(t) == "agent" and (t.norm == normalize_word("بأيدي")
-                                       or ((p := self.tok(k - 1)) is not None and p.norm in _AGENT_PREPS)):
-                return self._party_at(k + 1)
-        return []
-
-    def _undergone_by(self, trig: Trigger) -> list[Actor]:
-        """Who underwent or escaped the attack: تعرض موكبه لانفجار، نجا قائد الشرطة من محاولة اغتيال."""
-        k = self._cue_near(trig, "subjected", 6)
-        if k is None:
-            k = self._cue_near(trig, "survived", 8)
-        return self._party_at(k + 1, trig.first) if k is not None else []
-
-    def _claimed_by(self, trig: Trigger) -> list[Actor]:
-        """Who claimed the attack: تبنت الحركة المسؤولية عن عملية تفجير، وقد تبناه «تنظيم القاعدة»."""
-        k = self._cue_near(trig, "claim", 10, 10)
-        return self._party_at(k + 1) if k is not None else []
-
-    def _in_time(self, tok: Token) -> bool:
-        return any(t.start <= tok.start < t.end for t in self.article.times)
-
-    def _crowd(self, trig: Trigger, after: bool = True) -> list[Actor]:
-        """تظاهر نحو خمسة آلاف شخص / 1000 لاجئ … احتشدوا: the counted crowd that did it."""
-        start, end = self.tok(trig.first).start, self.tok(trig.last - 1).end
-        crowds = [q for q in self.article.quantities if q.unit in _CROWD_SECTORS]
-        following = [q for q in crowds if after and 0 <= q.start - end <= 15]
-        preceding = [q for q in crowds if 0 <= start - q.end <= 40]
-        q = following[0] if following else (preceding[-1] if preceding else None)
-        return [self._counted_people(q, _CROWD_SECTORS[q.unit])] if q is not None else []
-
-    def _protest_target(self, trig: Trigger, exclude: list[Mention]) -> list[Actor]:
-        """Whom a protest is against, anywhere later in the sentence: ضد الناتو، أمام السفارة الأردنية،
-        هتافات مضادة لمحافظ مقديشو، لمطالبة الحكومة الصينية، تطالب برحيل باقييف."""
-        for m in self.mentions:
-            if m.first < trig.last or m.joined or m in exclude or m.actor is None:
-                continue
-            k = m.first - 1
-            while (prev := self.tok(k)) is not None and not prev.is_arabic and k > trig.last:
-                k -= 1  # هتافات مضادة «للحكومة»
-            cue = prev is not None and any(st in _PROTEST_TARGET_CUES for _, st in stem_candidates(prev.norm))
-            if m.prep in _PROTEST_TARGET_PREPS or cue:
-                return self.actors_of(m)
-        return []
 
     def _bare_event(self, trig: Trigger) -> bool:
         """Whether a violent or contentious happening stands without named parties: a verb
@@ -448,7 +217,7 @@ class _SentenceCoder:
 
     def _said_to_happen(self, trig: Trigger) -> bool:
         """A verb next to an event noun says that it took place (اندلعت مظاهرات، شن هجوما، هجوما نُفذ)."""
-        return any((t := self.tok(k)) is not None and _cue(t) in ("happening", "light")
+        return any((t := self.tok(k)) is not None and cue(t) in ("happening", "light")
                    for k in (trig.first - 2, trig.first - 1, trig.last, trig.last + 1, trig.last + 2))
 
     def _circumstance(self, trig: Trigger) -> bool:
@@ -522,7 +291,7 @@ class _SentenceCoder:
         if not pre:
             return None
         between = {self.tok(k).norm for k in range(pre[-1].last, trig.first)}
-        return None if between & _BLOCKING else pre[-1]
+        return None if between & BLOCKING else pre[-1]
 
     def _is_person_or_org(self, m: Mention) -> bool:
         return any(e.start == m.actor.start and e.type in ("PER", "ORG", "NORP") for e in self.article.entities)
@@ -530,7 +299,7 @@ class _SentenceCoder:
     def _relative_subject(self, trig: Trigger) -> Actor | None:
         """الغزو الذي قادته الولايات المتحدة / الجرائم التي يرتكبها النظام الصهيوني."""
         for k in range(trig.last, min(trig.last + 3, self.base + len(self.tokens))):
-            if self.tok(k).norm in _RELATIVE:
+            if self.tok(k).norm in RELATIVE:
                 m = next((m for m in self.after(k + 1, 3) if m.prep is None), None)
                 return m.actor if m else None
         return None
@@ -575,7 +344,7 @@ class _SentenceCoder:
         places = [e for e in self.article.entities if s_start <= e.start < s_end and e.type in ("GPE", "LOC", "FAC")
                   and e.country is not None and e.country not in exclude
                   and normalize_word(self.article.text[:e.start].split()[-1] if self.article.text[:e.start].split() else "")
-                  not in _NOT_TARGET]
+                  not in NOT_TARGET]
         if not places:
             return None
         trig_pos = self.tok(trig.first).start
@@ -601,7 +370,7 @@ def _flags(tokens: list[Token], trig: Trigger, when: str | None, pub: date | Non
     for d in range(1, 5):
         if k - d < 0:
             break
-        role = _cue(tokens[k - d])
+        role = cue(tokens[k - d])
         if role == "future" and d <= 3:
             flags.future = True
         elif role == "negated" and (d <= 2 or (d == 3 and tokens[k - 1].norm == "اي")):
@@ -610,7 +379,7 @@ def _flags(tokens: list[Token], trig: Trigger, when: str | None, pub: date | Non
             flags.hypothetical = True
         elif len(tokens[k - d].norm) > 2 and tokens[k - d].norm[0] == "س" and tokens[k - d].norm[1] in "يت" and d <= 2:
             flags.future = True  # ستشمل توقيع
-    if any(_cue(t) == "historical" for t in tokens[k:k + 8]):
+    if any(cue(t) == "historical" for t in tokens[k:k + 8]):
         flags.historical = True
     if when and pub and not flags.future:
         try:
@@ -638,7 +407,7 @@ def _attribution(article: Article, tokens: list[Token], quote: Quote | None) -> 
     if quote is not None:
         return quote.speaker
     for k, t in enumerate(tokens):
-        if _cue(t) == "source" and k + 1 < len(tokens):
+        if cue(t) == "source" and k + 1 < len(tokens):
             first = tokens[k + 1]
             s = first.start + (1 if first.norm[:1] == "ل" and len(first.norm) > 3 else 0)  # لمصادر
             e = tokens[min(k + 4, len(tokens)) - 1].end
@@ -680,7 +449,7 @@ def _same_happening(a: Event, b: Event) -> bool:
         return True
     if (aa, ar) == (ba, br) and (aa or ar):
         return True
-    return a.type in _SYMMETRIC and (aa, ar) == (br, ba) and bool(aa and ar)
+    return a.type in SYMMETRIC and (aa, ar) == (br, ba) and bool(aa and ar)
 
 
 def _joined(ours: list[Actor], theirs: list[Actor], places: set[int]) -> list[Actor]:

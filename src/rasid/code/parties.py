@@ -1,0 +1,271 @@
+"""Reading the parties of an event around its trigger in one sentence.
+
+``SentenceReader`` walks a sentence's tokens and actor mentions (``mentions.py``) and finds the parties
+the subject/object rules of ``events.py`` do not reach: counted victims and crowds (قتل 30 شخصا،
+تظاهر نحو مائة طالب), agents (على يد مسلحين), claims (تبنت الحركة الهجوم), who underwent or escaped
+an attack (نجا المحافظ من محاولة اغتيال), what it hit (صواريخ على الموقع) and whom a protest is
+against (هتافات مضادة للحكومة). A party the lexicons do not know is kept as its words, uncoded.
+"""
+from __future__ import annotations
+
+from functools import cache
+
+from ..doc import Actor, Article, Quantity
+from ..extract.actors import resolve_actor
+from ..extract.numbers import read_number
+from ..resources import lexicon, read_tsv
+from ..text.normalize import normalize_word
+from ..text.tokenize import Token, stem_candidates
+from .mentions import Mention
+from .triggers import Trigger
+
+__all__ = ["SentenceReader", "cue", "SYMMETRIC", "RELATIVE", "BLOCKING", "NOT_TARGET"]
+
+SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
+RELATIVE = {normalize_word(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين")}
+BLOCKING = {normalize_word(w) for w in ("من", "في", "على", "ضد", "إلى", "الى", "مع", "بسبب", "إثر", "جراء",
+                                        "إن", "أن", "بأن", ":", "«", "“")}
+NOT_TARGET = {normalize_word(w) for w in ("مع", "من", "عن", "إلى", "الى")}  # تضامنا مع غزة
+_THAT = {normalize_word(w) for w in ("إن", "أن", "بأن", "إنه", "أنه", "إنها", "أنها")}
+_WINDOW = 8
+_VICTIM_SECTORS = {"person": None, "killed": None, "wounded": None, "injured": None, "civilian": "CVL",
+                   "child": "CVL", "woman": "CVL", "soldier": "MIL", "prisoner": None, "detainee": None,
+                   "gunman": "UAF", "rebel": "REB", "fighter": "UAF", "policeman": "COP", "student": "EDU",
+                   "protester": "CVL", "engineer": None, "worker": None, "refugee": "REF"}
+_CROWD_SECTORS = {"person": None, "protester": "CVL", "student": "EDU", "refugee": "REF", "civilian": "CVL",
+                  "woman": "CVL", "worker": "LAB"}
+_PROTEST_TARGET_PREPS = {normalize_word(w) for w in ("ضد", "أمام", "حول", "إلى", "الى")}
+_PROTEST_TARGET_CUES = {normalize_word(w) for w in (  # هتافات مضادة للحكومة، تطالب برحيل الرئيس
+    "مضادة", "مضاد", "معادية", "معاد", "مناهضة", "مناهض", "رحيل", "إسقاط", "إقالة", "مطالبة", "تطالب",
+    "يطالبون", "طالبوا", "مطالبين", "تندد", "ينددون", "منددين", "تنديدا")}
+_AGAINST = {normalize_word(w) for w in ("على", "ضد")}
+_ABOARD = {normalize_word(w) for w in ("متن",)}
+_PHRASE_STOPS = BLOCKING | RELATIVE | {normalize_word(w) for w in (
+    "بينهم", "منهم", "بعد", "قبل", "عندما", "حيث", "مما", "ما", "وهو", "وهي", "الى", "أمس", "امس", "اليوم",
+    "المسؤولية", "مسؤولية", "مسؤوليته", "مسؤوليتها", "مسؤوليتهم")}
+_REFLEXIVE = {"نفسه", "نفسها", "نفسيهما", "أنفسهم", "أنفسهما", "أنفسهن", "انفسهم"}
+_QUANTIFIERS = {normalize_word(w) for w in ("عدة", "بعض", "عدد", "من")}
+_AGENT_PREPS = {normalize_word(w) for w in ("على", "من")}  # على يد، من قبل
+
+
+@cache
+def _cues() -> dict[str, str]:
+    return {normalize_word(c): role for c, role in read_tsv("lexicons/event_cues.tsv")}
+
+
+def cue(tok: Token) -> str | None:
+    """The role ``event_cues.tsv`` gives a word (future, negated, light, result, agent …), if any."""
+    word = tok.norm
+    stems = [s for _, s in stem_candidates(word)]
+    if len(word) > 2 and word[0] in "وف":
+        stems.append(word[1:])  # ولم، فلن
+    return next((_cues()[s] for s in stems if s in _cues()), None)
+
+
+class SentenceReader:
+    """One sentence's tokens (``tokens[0].i`` onwards, article indices) and actor mentions."""
+
+    def __init__(self, article: Article, tokens: list[Token], mentions: list[Mention],
+                 pair: tuple[Actor, Actor] | None = None) -> None:
+        self.article, self.tokens, self.mentions, self.pair = article, tokens, mentions, pair
+        self.base = tokens[0].i
+        self.etype = ""
+
+    # --- the sentence ----------------------------------------------------------------------
+    def tok(self, i: int) -> Token | None:
+        k = i - self.base
+        return self.tokens[k] if 0 <= k < len(self.tokens) else None
+
+    def mention_at(self, i: int) -> Mention | None:
+        return next((m for m in self.mentions if m.first == i), None)
+
+    def after(self, i: int, limit: int = _WINDOW) -> list[Mention]:
+        return [m for m in self.mentions if i <= m.first < i + limit and not m.joined]
+
+    def before(self, i: int, limit: int = 4) -> list[Mention]:
+        return [m for m in self.mentions if i - limit <= m.last <= i and not m.joined]
+
+    def actors_of(self, m: Mention) -> list[Actor]:
+        """A mention's actors; a compound (طهران وبغداد) brings its joined partners; a dual
+        anaphor (البلدين) stands for the article's two main countries."""
+        if m.kind == "dual":
+            return list(self.pair) if self.pair and self.etype in SYMMETRIC else []
+        out = [m.actor]
+        k = self.mentions.index(m) + 1
+        while k < len(self.mentions) and self.mentions[k].joined \
+                and self.mentions[k].first - self.mentions[k - 1].last <= 1:
+            out.append(self.mentions[k].actor)
+            k += 1
+        return [a for a in out if a is not None]
+
+    def clause_end(self, i: int) -> int:
+        j = i
+        while j < self.base + len(self.tokens) and j - i < 14 and self.tok(j).text not in "،.؛;:" \
+                and self.tok(j).norm not in _THAT:
+            j += 1
+        return j
+
+    def cue_near(self, trig: Trigger, role: str, back: int, ahead: int = 0) -> int | None:
+        """The nearest token with cue ``role`` within ``back`` tokens before the trigger or ``ahead`` after it."""
+        for k in list(range(trig.first - 1, trig.first - back - 1, -1)) + list(range(trig.last, trig.last + ahead)):
+            if (t := self.tok(k)) is not None and cue(t) == role:
+                return k
+        return None
+
+    def in_time(self, tok: Token) -> bool:
+        return any(t.start <= tok.start < t.end for t in self.article.times)
+
+    def phrase(self, k: int, stop: int | None = None) -> Actor | None:
+        """The words from token ``k`` (up to four, before ``stop``) as uncoded text: a party the
+        lexicons do not know (الموقع، الجبهة، موكبه)."""
+        words: list[Token] = []
+        while (t := self.tok(k)) is not None and len(words) < 4 and (stop is None or k < stop) and t.is_word \
+                and t.norm not in _PHRASE_STOPS and not self.in_time(t) \
+                and (self.mention_at(t.i) is None or (words and t.norm in lexicon().demonyms)):  # ضباط عراقيين
+            words.append(t)
+            k += 1
+        if not words:
+            return None
+        s, e = words[0].start, words[-1].end
+        known = resolve_actor(self.article, self.tokens, words[0].i - self.base, words[-1].i - self.base + 1)
+        if known is None:
+            return Actor(self.article.text[s:e], None, None, None, s, e)
+        return Actor(self.article.text[s:e], None, known.country, known.sector, s, e)
+
+    def party_at(self, k: int, stop: int | None = None) -> list[Actor]:
+        """The party named from token ``k``: a known actor's mention, else its words."""
+        while (t := self.tok(k)) is not None and (not t.is_word or t.norm in _QUANTIFIERS):
+            k += 1  # تبناه «تنظيم القاعدة»، من قبل عدة ضباط
+        m = self.mention_at(k)
+        if m is not None:
+            return self.actors_of(m)
+        phrase = self.phrase(k, stop)
+        return [phrase] if phrase is not None else []
+
+    # --- parties ---------------------------------------------------------------------------
+    def victims(self, trig: Trigger, subject_end: int = 0) -> list[Actor]:
+        """قتل 30 شخصا / مقتل تسعة جنود: the counted people right after the trigger (or after its
+        subject: قتلت القوات 11 مسلحا, or after a result verb: فأسفر عن ثمانية قتلى); before a killing
+        verb, its subject (ثمانية أشخاص قُتلوا). A group named after them says whose (150 متمردا من طالبان)."""
+        start, end = self.tok(trig.first).start, max(self.tok(trig.last - 1).end, subject_end)
+        result = self.result_end(trig)
+        for q in self.article.quantities:
+            after = 0 <= q.start - end <= 12 or (result is not None and 0 <= q.start - result <= 12)
+            before = "passive" in trig.entry.props and 0 <= start - q.end <= 25
+            if (after or before) and q.unit in _VICTIM_SECTORS:
+                return [self.counted_people(q, _VICTIM_SECTORS[q.unit])]
+        return self.counted_group(trig.last)
+
+    def counted_people(self, q: Quantity, sector: str | None) -> Actor:
+        """Counted people as an actor; a group named right after says whose (150 متمردا من طالبان)."""
+        k = next((t.i for t in self.tokens if t.start >= q.end), None)  # the word after the count
+        of = self.mention_at(k + 1) if k is not None else None
+        if of is not None and of.prep == normalize_word("من") and of.actor is not None and of.actor.country:
+            return Actor(self.article.text[q.start:of.actor.end], None, of.actor.country,
+                         sector or of.actor.sector, q.start, of.actor.end)
+        return Actor(q.text, None, None, sector, q.start, q.end)
+
+    def counted_group(self, k: int) -> list[Actor]:
+        """Victims counted out of a group right after the trigger: مقتل تسعة | من رجال الشرطة (COP)."""
+        num = read_number(self.tokens, k - self.base) if self.tok(k) is not None else None
+        if num is None or (of := self.tok(num.last + self.base)) is None or of.norm != normalize_word("من"):
+            return []
+        m = self.mention_at(of.i + 1)
+        if m is None or m.actor is None or not m.actor.sector:
+            return []
+        s, e = self.tok(k).start, m.actor.end
+        return [Actor(self.article.text[s:e], None, m.actor.country, m.actor.sector, s, e)]
+
+    def result_end(self, trig: Trigger) -> int | None:
+        """Where a result verb after the trigger ends (هجوم … أسفر عن، مما أدى إلى), with its preposition."""
+        for k in range(trig.last, self.base + len(self.tokens)):
+            if cue(self.tok(k)) == "result":
+                nxt = self.tok(k + 1)
+                return nxt.end if nxt is not None and nxt.norm in NOT_TARGET else self.tok(k).end
+        return None
+
+    def crowd(self, trig: Trigger, after: bool = True) -> list[Actor]:
+        """تظاهر نحو خمسة آلاف شخص / 1000 لاجئ … احتشدوا: the counted crowd that did it."""
+        start, end = self.tok(trig.first).start, self.tok(trig.last - 1).end
+        crowds = [q for q in self.article.quantities if q.unit in _CROWD_SECTORS]
+        following = [q for q in crowds if after and 0 <= q.start - end <= 15]
+        preceding = [q for q in crowds if 0 <= start - q.end <= 40]
+        q = following[0] if following else (preceding[-1] if preceding else None)
+        return [self.counted_people(q, _CROWD_SECTORS[q.unit])] if q is not None else []
+
+    def subject_word(self, trig: Trigger) -> Actor | None:
+        """A definite noun right after an attack verb is its subject (VSO), kept as uncoded text when it
+        names no known actor: فجرت الجبهة، هاجم المسلحون."""
+        t = self.tok(trig.last)
+        if t is None or not t.is_arabic or not t.norm.startswith("ال") or t.norm in _PHRASE_STOPS \
+                or self.in_time(t) or self.mention_at(t.i) is not None:
+            return None
+        return Actor(t.text, None, None, None, t.start, t.end)
+
+    def assailant(self, taken: list[Actor]) -> list[Actor]:
+        """An unnamed assailant elsewhere in the sentence (يقود إحداهما انتحاري، أطلق مسلح النار)."""
+        m = next((m for m in self.mentions if m.prep is None and m.actor is not None and m.actor.sector == "UAF"
+                  and not m.actor.country and not any(a.start == m.actor.start for a in taken)), None)
+        return [m.actor] if m is not None else []
+
+    def agent(self, trig: Trigger) -> list[Actor]:
+        """The doer named by an agent phrase after the trigger: قُتل على يد مسلحين، من قبل ضباط عراقيين."""
+        for k in range(trig.last, self.clause_end(trig.last)):
+            t = self.tok(k)
+            if cue(t) == "agent" and (t.norm == normalize_word("بأيدي")
+                                       or ((p := self.tok(k - 1)) is not None and p.norm in _AGENT_PREPS)):
+                return self.party_at(k + 1)
+        return []
+
+    def claimed_by(self, trig: Trigger) -> list[Actor]:
+        """Who claimed the attack: تبنت الحركة المسؤولية عن عملية تفجير، وقد تبناه «تنظيم القاعدة»."""
+        k = self.cue_near(trig, "claim", 10, 10)
+        return self.party_at(k + 1) if k is not None else []
+
+    def undergone_by(self, trig: Trigger) -> list[Actor]:
+        """Who underwent or escaped the attack: تعرض موكبه لانفجار، نجا قائد الشرطة من محاولة اغتيال."""
+        k = self.cue_near(trig, "subjected", 6)
+        if k is None:
+            k = self.cue_near(trig, "survived", 8)
+        return self.party_at(k + 1, trig.first) if k is not None else []
+
+    def target(self, trig: Trigger, used: list[Mention], subject_end: int = 0) -> list[Actor]:
+        """What an attack hit when it is no known actor: the phrase after على/ضد (صواريخ على الموقع)
+        or a transitive verb's object (قصفت الكتائب معبر كرم أبو سالم), kept as uncoded text."""
+        k = max([trig.last] + [m.last for m in used] + [t.i + 1 for t in self.tokens if t.end <= subject_end])
+        end = self.clause_end(trig.last)
+        on = next((j for j in range(trig.last, end) if self.tok(j).norm in _AGAINST
+                   and (self.tok(j + 1) is None or cue(self.tok(j + 1)) != "agent")), None)  # not على يد
+        if on is not None:
+            k = on + 1 + (self.tok(on + 1) is not None and self.tok(on + 1).norm in _ABOARD)  # على متن
+        elif trig.entry.pos != "verb" or trig.entry.requires:
+            return []  # فجر سيارة، أطلق صواريخ: the object is the weapon
+        while (t := self.tok(k)) is not None and self.in_time(t):
+            k += 1  # اقتحم مسلحون الأسبوع الماضي مهبطا
+        if self.mention_at(k) is not None:
+            return []
+        phrase = self.phrase(k)
+        if phrase is None or phrase.text.split()[0] in _REFLEXIVE:
+            return []
+        t = next((t for t in self.tokens if t.start >= phrase.end), None)
+        if t is not None and t.norm == normalize_word("في"):  # مواقع في جنوب لبنان
+            place = next((x for x in self.article.entities if x.type in ("GPE", "LOC", "FAC") and x.country
+                          and t.end < x.start <= t.end + 12), None)
+            if place is not None:
+                phrase.end, phrase.country = place.end, place.country
+                phrase.text = self.article.text[phrase.start:phrase.end]
+        return [phrase]
+
+    def protest_target(self, trig: Trigger, exclude: list[Mention]) -> list[Actor]:
+        """Whom a protest is against, anywhere later in the sentence: ضد الناتو، أمام السفارة الأردنية،
+        هتافات مضادة لمحافظ مقديشو، لمطالبة الحكومة الصينية، تطالب برحيل باقييف."""
+        for m in self.mentions:
+            if m.first < trig.last or m.joined or m in exclude or m.actor is None:
+                continue
+            k = m.first - 1
+            while (prev := self.tok(k)) is not None and not prev.is_arabic and k > trig.last:
+                k -= 1  # هتافات مضادة «للحكومة»
+            against = prev is not None and any(st in _PROTEST_TARGET_CUES for _, st in stem_candidates(prev.norm))
+            if m.prep in _PROTEST_TARGET_PREPS or against:
+                return self.actors_of(m)
+        return []
