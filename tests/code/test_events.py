@@ -280,3 +280,21 @@ def test_after_a_relative_pronoun_a_killing_verb_is_passive_and_other_verbs_acti
     assert [a["text"] for a in ev["actors"]] == ["المسلحين"] and [a["text"] for a in ev["recipients"]] == ["الصحافي"]
     ev = _one("وشارك آلاف في تشييع القائد يحيى عياش الذي قتل في غارة إسرائيلية.", "ASSAULT")
     assert _codes(ev["actors"]) == [("ISR", "MIL")] and "عياش" in ev["recipients"][0]["text"]
+
+
+def test_a_protest_can_be_against_several_parties_and_against_what_it_objects_to():
+    ev = _one("واحتشد 1000 لاجئ أمام مقر الأمم المتحدة لمطالبة الأمين العام بالتدخل "
+              "ومطالبة الحكومة الصينية بوقف القمع.", "PROTEST")
+    assert ("CHN", "GOV") in _codes(ev["recipients"]) and _codes(ev["actors"]) == [(None, "REF")]
+    ev = _one("وتظاهر المئات أمس احتجاجا على قرار الحكومة المصرية رفع الأسعار.", "PROTEST")
+    assert _codes(ev["recipients"]) == [("EGY", "GOV")]
+
+
+def test_a_people_named_with_where_it_lives_takes_that_country():
+    ev = _one("أضرب العرب في إسرائيل أمس احتجاجا على قرار المحكمة.", "PROTEST")
+    assert [(a["text"], a["country"]) for a in ev["actors"]] == [("العرب في إسرائيل", "ISR")]
+
+
+def test_a_headline_against_names_the_target_of_the_protest_it_reports():
+    ev = _one("5 آلاف متظاهر ضد «الناتو» في بيشاور: تظاهر حوالي خمسة آلاف شخص أمس في بيشاور.", "PROTEST")
+    assert ("IGO", None) in _codes(ev["recipients"])

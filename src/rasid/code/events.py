@@ -110,7 +110,8 @@ class _SentenceCoder(SentenceReader):
         if between := self._between(trig):
             actors, recipients = between
         elif entry.pos == "verb":
-            subject = next((m for m in self.after(trig.last, 6) if m.prep is None), None)
+            subject = next((m for m in self.after(trig.last, 6)
+                            if m.prep is None and not self._governed(trig.last, m.first)), None)
             svo = next((m for m in self.before(trig.first, 0) if m.prep is None), None)
             if svo is not None and not passive:  # الرئيس الإيراني يزور العراق / إن بزشكيان زار
                 subject = svo
@@ -152,8 +153,8 @@ class _SentenceCoder(SentenceReader):
         if self.quote is not None and not actors and self.quote.speaker and (
                 entry.type in ("ACCUSE", "REQUEST", "REJECT", "THREATEN") or self._speaker_is_subject(trig)):
             actors = [self.quote.speaker]
-        if not recipients and entry.type == "PROTEST":
-            recipients = self.protest_target(trig, used)
+        if entry.type == "PROTEST":
+            recipients += [a for a in self.protest_target(trig, used) if a not in recipients]
         if len(actors) > 1 and not recipients and entry.type in SYMMETRIC | {"ASSAULT"}:
             actors, recipients = actors[:1], actors[1:]
         actors = [a for a in actors if a is not None]
@@ -278,6 +279,11 @@ class _SentenceCoder(SentenceReader):
         if not actors and (pre := self._subject_before(trig)) is not None:
             actors = self.actors_of(pre)
         return actors, recipients
+
+    def _governed(self, start: int, end: int) -> bool:
+        """Whether a preposition stands between two tokens (تظاهر المئات احتجاجا على قرار الحكومة): what
+        follows it is no subject."""
+        return any(self.tok(k).norm in BLOCKING for k in range(start, end))
 
     def _definite(self, trig: Trigger) -> bool:
         """Whether the trigger noun is definite (الهجوم): it refers back to an event told elsewhere."""

@@ -101,6 +101,13 @@ def _group(article: Article, tokens: list[Token], i: int, taken: set[int], event
     return Mention(tokens[i].i, tokens[j - 1].i + 1, actor, "group", _clitic(article, tokens[i], m.start))
 
 
+def _residence(article: Article, ents: list, tokens: list[Token], k: int):
+    """The country where a people named without one lives: العرب | في إسرائيل (ISR)."""
+    if k + 1 >= len(tokens) or tokens[k].norm != normalize_word("في"):
+        return None
+    return next((e for e in ents if e.start == tokens[k + 1].start and e.type == "GPE" and e.country), None)
+
+
 def _span(tokens: list[Token], ent) -> set[int]:
     """Indices (from the first token) of the tokens an entity covers."""
     if ent is None:
@@ -136,6 +143,10 @@ def sentence_mentions(article: Article, tokens: list[Token], triggers: Sequence[
         if ent is not None:
             actor = entity_actor(ent)
             last = max(t.i for t in tokens if t.start < ent.end) + 1
+            if ent.type == "NORP" and not (actor.country or actor.sector) \
+                    and (home := _residence(article, ents, tokens, last - base)) is not None:
+                actor = Actor(article.text[ent.start:home.end], None, home.country, None, ent.start, home.end)
+                last = max(t.i for t in tokens if t.start < home.end) + 1
             if actor.country or actor.sector:
                 mentions.append(Mention(tok.i, last, actor, "entity", _clitic(article, tok, ent.start)))
             k = last - base

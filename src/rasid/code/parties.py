@@ -39,6 +39,8 @@ _PROTEST_TARGET_CUES = {normalize_word(w) for w in (  # هتافات مضادة 
     "مضادة", "مضاد", "معادية", "معاد", "مناهضة", "مناهض", "رحيل", "إسقاط", "إقالة", "مطالبة", "تطالب",
     "يطالبون", "طالبوا", "مطالبين", "تندد", "ينددون", "منددين", "تنديدا")}
 _AGAINST = {normalize_word(w) for w in ("على", "ضد")}
+_AGAINST_ANYWHERE = normalize_word("ضد")
+_OBJECTIONS = {normalize_word(w) for w in ("احتجاجا", "احتجاج", "احتجاجهم", "تنديدا", "اعتراضا")}
 _ABOARD = {normalize_word(w) for w in ("متن",)}
 _PHRASE_STOPS = BLOCKING | RELATIVE | {normalize_word(w) for w in (
     "بينهم", "منهم", "بعد", "قبل", "عندما", "حيث", "مما", "ما", "وهو", "وهي", "الى", "أمس", "امس", "اليوم",
@@ -258,14 +260,25 @@ class SentenceReader:
 
     def protest_target(self, trig: Trigger, exclude: list[Mention]) -> list[Actor]:
         """Whom a protest is against, anywhere later in the sentence: ضد الناتو، أمام السفارة الأردنية،
-        هتافات مضادة لمحافظ مقديشو، لمطالبة الحكومة الصينية، تطالب برحيل باقييف."""
+        هتافات مضادة لمحافظ مقديشو، تطالب برحيل باقييف، احتجاجا على رفض القضاء الإسرائيلي; every party
+        so named (لمطالبة الأمين العام بالتدخل ومطالبة الحكومة الصينية بوقف القمع)."""
+        out: list[Actor] = []
         for m in self.mentions:
-            if m.first < trig.last or m.joined or m in exclude or m.actor is None:
-                continue
+            if m.joined or m in exclude or m.actor is None or (m.first < trig.last and m.prep != _AGAINST_ANYWHERE):
+                continue  # ضد may also come first: 5 آلاف متظاهر ضد «الناتو» … تظاهر حوالي خمسة آلاف شخص
             k = m.first - 1
             while (prev := self.tok(k)) is not None and not prev.is_arabic and k > trig.last:
                 k -= 1  # هتافات مضادة «للحكومة»
             against = prev is not None and any(st in _PROTEST_TARGET_CUES for _, st in stem_candidates(prev.norm))
-            if m.prep in _PROTEST_TARGET_PREPS or against:
-                return self.actors_of(m)
-        return []
+            if m.prep in _PROTEST_TARGET_PREPS or against or self._objected_to(m.first):
+                out += [a for a in self.actors_of(m) if a not in out]
+        return out
+
+    def _objected_to(self, k: int) -> bool:
+        """احتجاجا على [رفض] X: X is what the protest objects to."""
+        for j in (k - 1, k - 2):
+            on, why = self.tok(j), self.tok(j - 1)
+            if on is not None and why is not None and on.norm in _AGAINST and \
+                    any(st in _OBJECTIONS for _, st in stem_candidates(why.norm)):
+                return True
+        return False
