@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..doc import Actor, Article
+from ..doc import Actor, Article, Entity
 from ..extract.actors import entity_actor, resolve_actor
 from ..extract.entities import title_before
 from ..extract.lookup import match_at
@@ -101,7 +101,7 @@ def _group(article: Article, tokens: list[Token], i: int, taken: set[int], event
     return Mention(tokens[i].i, tokens[j - 1].i + 1, actor, "group", _clitic(article, tokens[i], m.start))
 
 
-def _residence(article: Article, ents: list, tokens: list[Token], k: int):
+def _residence(ents: list[Entity], tokens: list[Token], k: int) -> Entity | None:
     """The country where a people named without one lives: العرب | في إسرائيل (ISR)."""
     if k + 1 >= len(tokens) or tokens[k].norm != normalize_word("في"):
         return None
@@ -144,7 +144,7 @@ def sentence_mentions(article: Article, tokens: list[Token], triggers: Sequence[
             actor = entity_actor(ent)
             last = max(t.i for t in tokens if t.start < ent.end) + 1
             if ent.type == "NORP" and not (actor.country or actor.sector) \
-                    and (home := _residence(article, ents, tokens, last - base)) is not None:
+                    and (home := _residence(ents, tokens, last - base)) is not None:
                 actor = Actor(article.text[ent.start:home.end], None, home.country, None, ent.start, home.end)
                 last = max(t.i for t in tokens if t.start < home.end) + 1
             if actor.country or actor.sector:

@@ -20,7 +20,8 @@ class TriggerEntry:
     cameo: str
     pos: str
     requires: frozenset[str]
-    props: frozenset[str]     # required | genitive | place | context | happening | around | intransitive | passive (see event_triggers.tsv)
+    props: frozenset[str]     # required, genitive, place, context, happening, around, intransitive, passive:
+                              # see event_triggers.tsv
 
 
 @dataclass(frozen=True, slots=True)
