@@ -28,12 +28,11 @@ BLOCKING = {normalize_word(w) for w in ("من", "في", "على", "ضد", "إل�
 NOT_TARGET = {normalize_word(w) for w in ("مع", "من", "عن", "إلى", "الى")}  # تضامنا مع غزة
 _THAT = {normalize_word(w) for w in ("إن", "أن", "بأن", "إنه", "أنه", "إنها", "أنها")}
 _WINDOW = 8
-_VICTIM_SECTORS = {"person": None, "killed": None, "wounded": None, "injured": None, "civilian": "CVL",
+_PEOPLE_SECTORS = {"person": None, "killed": None, "wounded": None, "injured": None, "civilian": "CVL",  # units.tsv
                    "child": "CVL", "woman": "CVL", "soldier": "MIL", "prisoner": None, "detainee": None,
                    "gunman": "UAF", "rebel": "REB", "fighter": "UAF", "policeman": "COP", "student": "EDU",
-                   "protester": "CVL", "engineer": None, "worker": None, "refugee": "REF"}
-_CROWD_SECTORS = {"person": None, "protester": "CVL", "student": "EDU", "refugee": "REF", "civilian": "CVL",
-                  "woman": "CVL", "worker": "LAB"}
+                   "protester": "CVL", "engineer": None, "worker": "LAB", "refugee": "REF"}
+_CROWDS = {"person", "protester", "student", "refugee", "civilian", "woman", "worker"}  # who may march or storm
 _PROTEST_TARGET_PREPS = {normalize_word(w) for w in ("ضد", "أمام", "حول", "إلى", "الى")}
 _PROTEST_TARGET_CUES = {normalize_word(w) for w in (  # هتافات مضادة للحكومة، تطالب برحيل الرئيس
     "مضادة", "مضاد", "معادية", "معاد", "مناهضة", "مناهض", "رحيل", "إسقاط", "إقالة", "مطالبة", "تطالب",
@@ -154,8 +153,8 @@ class SentenceReader:
         for q in self.article.quantities:
             after = 0 <= q.start - end <= 12 or (result is not None and 0 <= q.start - result <= 12)
             before = "passive" in trig.entry.props and 0 <= start - q.end <= 25
-            if (after or before) and q.unit in _VICTIM_SECTORS:
-                return [self.counted_people(q, _VICTIM_SECTORS[q.unit])]
+            if (after or before) and q.unit in _PEOPLE_SECTORS:
+                return [self.counted_people(q, _PEOPLE_SECTORS[q.unit])]
         return self.counted_group(trig.last)
 
     def counted_people(self, q: Quantity, sector: str | None) -> Actor:
@@ -189,11 +188,11 @@ class SentenceReader:
     def crowd(self, trig: Trigger, after: bool = True) -> list[Actor]:
         """تظاهر نحو خمسة آلاف شخص / 1000 لاجئ … احتشدوا: the counted crowd that did it."""
         start, end = self.tok(trig.first).start, self.tok(trig.last - 1).end
-        crowds = [q for q in self.article.quantities if q.unit in _CROWD_SECTORS]
+        crowds = [q for q in self.article.quantities if q.unit in _CROWDS]
         following = [q for q in crowds if after and 0 <= q.start - end <= 15]
         preceding = [q for q in crowds if 0 <= start - q.end <= 40]
         q = following[0] if following else (preceding[-1] if preceding else None)
-        return [self.counted_people(q, _CROWD_SECTORS[q.unit])] if q is not None else []
+        return [self.counted_people(q, _PEOPLE_SECTORS[q.unit])] if q is not None else []
 
     def subject_word(self, trig: Trigger) -> Actor | None:
         """A definite noun right after an attack verb is its subject (VSO), kept as uncoded text when it
