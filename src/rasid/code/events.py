@@ -21,6 +21,7 @@ as a time reference (عقب مقتل سليماني) only adds evidence to an ev
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -468,14 +469,14 @@ def _joined(ours: list[Actor], theirs: list[Actor], places: set[int]) -> list[Ac
                    and a.start not in places]
 
 
-def _merge(events: list[Event], places: set[int], references: list[Event] = ()) -> list[Event]:
+def _merge(events: list[Event], places: set[int], references: Sequence[Event] = ()) -> list[Event]:
     """One event per happening, with the evidence of every mention. ``references`` (بعد مقتل سليماني)
     only add evidence to an event told elsewhere in the article; alone they are no event."""
     out: list[Event] = []
-    for ev in [*events, *references]:
+    for ev, recalled in [(e, False) for e in events] + [(e, True) for e in references]:
         twin = next((o for o in out if _same_happening(o, ev)), None)
         if twin is None:
-            if ev not in references:
+            if not recalled:
                 out.append(ev)
             continue
         twin.mentions.extend(ev.mentions)

@@ -44,7 +44,7 @@ _ABOARD = {normalize_word(w) for w in ("متن",)}
 _PHRASE_STOPS = BLOCKING | RELATIVE | {normalize_word(w) for w in (
     "بينهم", "منهم", "بعد", "قبل", "عندما", "حيث", "مما", "ما", "وهو", "وهي", "الى", "أمس", "امس", "اليوم",
     "المسؤولية", "مسؤولية", "مسؤوليته", "مسؤوليتها", "مسؤوليتهم")}
-_REFLEXIVE = {"نفسه", "نفسها", "نفسيهما", "أنفسهم", "أنفسهما", "أنفسهن", "انفسهم"}
+_REFLEXIVE = {normalize_word(w) for w in ("نفسه", "نفسها", "نفسيهما", "أنفسهم", "أنفسهما", "أنفسهن")}
 _QUANTIFIERS = {normalize_word(w) for w in ("عدة", "بعض", "عدد", "من")}
 _AGENT_PREPS = {normalize_word(w) for w in ("على", "من")}  # على يد، من قبل
 
@@ -243,10 +243,10 @@ class SentenceReader:
             return []  # فجر سيارة، أطلق صواريخ: the object is the weapon
         while (t := self.tok(k)) is not None and self.in_time(t):
             k += 1  # اقتحم مسلحون الأسبوع الماضي مهبطا
-        if self.mention_at(k) is not None:
-            return []
+        if (first := self.tok(k)) is None or first.norm in _REFLEXIVE or self.mention_at(k) is not None:
+            return []  # فجر نفسه: no target
         phrase = self.phrase(k)
-        if phrase is None or phrase.text.split()[0] in _REFLEXIVE:
+        if phrase is None:
             return []
         t = next((t for t in self.tokens if t.start >= phrase.end), None)
         if t is not None and t.norm == normalize_word("في"):  # مواقع في جنوب لبنان
