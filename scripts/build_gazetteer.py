@@ -20,6 +20,8 @@ ARABIC_ONLY = re.compile(r"^[\u0621-\u064a ]+$")  # Arabic letters proper: exclu
 DIACRITICS = re.compile("[\u064b-\u0652\u0670\u0640]")
 # Where the world's news about the region is written: cities here are kept from 15k people up,
 # elsewhere from 300k.
+SKIP = {line.split("\t")[0] for line in (Path(__file__).parent / "gazetteer_skip.txt").read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")}  # alternate names that are mostly words
 MENA = set("DZ BH EG IQ IR IL JO KW LB LY MA OM PS QA SA SO SD SY TN TR AE YE AF PK DJ MR KM ER ET CY".split())
 
 
@@ -51,7 +53,7 @@ def city_rows() -> list[list[str]]:
             continue
         for alt in city.get("alternatenames", []):
             name = clean(alt)
-            if len(name.replace(" ", "")) < 3 or not ARABIC_ONLY.match(name):
+            if len(name.replace(" ", "")) < 3 or not ARABIC_ONLY.match(name) or name in SKIP:
                 continue
             if name not in best or city["population"] > best[name]["population"]:
                 best[name] = city

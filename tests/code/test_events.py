@@ -217,7 +217,7 @@ def test_victims_counted_out_of_a_group_or_after_a_result_verb():
 
 def test_a_count_before_an_attack_verb_is_the_doer_unless_the_verb_reads_as_passive():
     ev = _one("وكان ثلاثون طالبا قد اقتحموا عيادة في إسلام أباد.", "ASSAULT")
-    assert _codes(ev["actors"]) == [(None, "EDU")] and _codes(ev["recipients"]) == [("PAK", None)]
+    assert _codes(ev["actors"]) == [(None, "EDU")] and _codes(ev["recipients"]) == [("PAK", "HLH")]
     ev = _one("وقال مصدر إن ثمانية أشخاص قتلوا في إطلاق نار.", "ASSAULT")
     assert [a["text"] for a in ev["recipients"]] == ["ثمانية أشخاص"] and ev["actors"] == []
 
@@ -298,3 +298,36 @@ def test_a_people_named_with_where_it_lives_takes_that_country():
 def test_a_headline_against_names_the_target_of_the_protest_it_reports():
     ev = _one("5 آلاف متظاهر ضد «الناتو» في بيشاور: تظاهر حوالي خمسة آلاف شخص أمس في بيشاور.", "PROTEST")
     assert ("IGO", None) in _codes(ev["recipients"])
+
+
+def test_a_conjoined_verb_shares_the_subject_of_the_verb_before_it():
+    ev = _one("واقتحم مسلحون مقرا للإغاثة في شمال اليمن وخطفوا ثلاثة موظفين أجانب.", "ASSAULT")
+    assert _codes(ev["actors"]) == [(None, "UAF")]  # not Yemen: في شمال اليمن is where
+
+
+def test_qama_bi_says_the_event_noun_was_done():
+    ev = _one("وقامت العصابة في مارس الماضي بخطف خمسة جنود قرب الحدود.", "ASSAULT")
+    assert ev["mode"] == "abduct" and _codes(ev["recipients"]) == [(None, "MIL")]
+    assert not [e for e in _events("واتهمت الحكومة المعارضة بخطف الطائرة.") if e["type"] == "ASSAULT"]
+
+
+def test_one_person_before_a_killing_verb_is_its_victim():
+    ev = _one("وذكرت الشرطة أن جنديا قتل في كمين على الطريق.", "ASSAULT")
+    assert _codes(ev["recipients"]) == [(None, "MIL")] and ev["actors"] == []
+
+
+def test_a_plural_verb_has_its_subject_before_it_and_takes_an_object_after():
+    ev = _one("وكان عشرون شابا قد هاجموا مستشفى في مدينة حلب.", "ASSAULT")
+    assert _codes(ev["recipients"]) == [("SYR", "HLH")] and ev["actors"] != ev["recipients"]
+
+
+def test_a_unit_with_an_adjective_is_a_party_and_a_time_ends_a_group():
+    ev = _one("وكانت فرقة خاصة من قوات الأمن قد قتلت أول من أمس ثلاثة من المطلوبين.", "ASSAULT")
+    assert [a["sector"] for a in ev["actors"]] == ["MIL"]
+    ev = _one("واختطف مسلحون الأسبوع الماضي صحفيا في المدينة.", "ASSAULT")
+    assert [a["text"] for a in ev["actors"]] == ["مسلحون"]
+
+
+def test_a_wound_noun_is_not_a_verb_with_a_pronoun():
+    ev = _one("وأسفر الانفجار عن مقتل خمسة جنود وإصابة عشرة آخرين بينهم قائد الدورية.", "ASSAULT")
+    assert ev["actors"] == [] and _codes(ev["recipients"]) == [(None, "MIL")]

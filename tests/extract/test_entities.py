@@ -47,6 +47,17 @@ def test_surname_links_to_the_full_name_anywhere_in_the_article():
     assert {e["country"] for e in ents} == {"CAN"}
 
 
+def test_a_title_over_a_body_takes_the_bodys_sector():
+    ents = _ents("وقال قائد شرطة النجدة في المدينة إن الوضع هادئ.")
+    person = next(e for e in ents if e["type"] == "PER")  # the tagger takes the body for the person's name
+    assert person["sector"] == "COP"  # a police commander, not the army's (قائد alone is MIL)
+
+
+def test_a_gazetteer_name_that_is_mostly_a_word_is_not_that_place():
+    ents = _ents("وأبحرت السفينة نحو الجزيرة الصغيرة قبالة الساحل.")
+    assert not any(e.get("country") == "DZA" for e in ents)  # الجزيرة: an island, not Algiers
+
+
 def test_common_words_are_not_towns():
     ents = _ents("وقالت الوزارة في بيان إن وقف إطلاق النار في إطار الاتفاق صامد.")
     assert not any(e["text"] in ("بيان", "وقف", "إطار") for e in ents)

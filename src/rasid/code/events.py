@@ -22,7 +22,7 @@ as a time reference (عقب مقتل سليماني) only adds evidence to an ev
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
@@ -56,6 +56,7 @@ _RECIPIENT_PREPS = {
     "ASSAULT": {"علي", "ضد", "ل", "ب"},
 }
 _BETWEEN = normalize_word("بين")
+_PERFORMED = {normalize_word(w) for w in ("قام", "قامت", "قاموا", "يقوم", "تقوم", "يقومون")}  # قام بخطف
 _FUNCTION_OF = {normalize_word(w) for w in ("مكافحة",)}  # قوات مكافحة الشغب: a force, not a riot
 _ATTACK_NOUNS = {normalize_word(w) for w in ("هجوم", "ضربة", "غارة", "قصف", "هجمات", "غارات", "ضربات")}
 _HISTORICAL_DAYS = 60
@@ -75,15 +76,18 @@ class _Draft:
     mode: str | None
     span: tuple[int, int]
     reference: bool = False   # عقب مقتل سليماني: recalls an event as a time reference
+    subject: list[Actor] = field(default_factory=list)  # a verb's own subject, shared with a conjoined verb
 
 
 class _SentenceCoder(SentenceReader):
     """Codes the triggers of one sentence."""
 
     def __init__(self, article: Article, tokens: list[Token], mentions: list[Mention], sentence: int,
-                 previous_subject: Actor | None, pair: tuple[Actor, Actor] | None, quote: Quote | None) -> None:
+                 previous_subject: Actor | None, pair: tuple[Actor, Actor] | None, quote: Quote | None,
+                 verb_subject: list[Actor] = ()) -> None:
         super().__init__(article, tokens, mentions, pair)
         self.sentence, self.previous_subject, self.quote = sentence, previous_subject, quote
+        self.verb_subject = list(verb_subject)  # the subject of the sentence's previous verb trigger
         self.absorbed: set[int] = set()
 
     # --- arguments -----------------------------------------------------------------------
@@ -111,8 +115,11 @@ class _SentenceCoder(SentenceReader):
         if between := self._between(trig):
             actors, recipients = between
         elif entry.pos == "verb":
-            subject = next((m for m in self.after(trig.last, 6)
-                            if m.prep is None and not self._governed(trig.last, m.first)), None)
+            # a plural transitive verb (اقتحموا، يهاجمون) agrees with a subject told before it: what
+            # follows is its object (an intransitive one's is a circumstance: خرجوا متظاهرين)
+            agrees = "intransitive" not in entry.props and self.tok(trig.last - 1).norm.endswith(("وا", "ون"))
+            subject = None if agrees else next((m for m in self.after(trig.last, 6)
+                                                if m.prep is None and not self._governed(trig.last, m.first)), None)
             svo = next((m for m in self.before(trig.first, 0) if m.prep is None), None)
             if svo is not None and not passive:  # الرئيس الإيراني يزور العراق / إن بزشكيان زار
                 subject = svo
@@ -135,6 +142,8 @@ class _SentenceCoder(SentenceReader):
                 actors = self.crowd(trig, after=False)  # ثلاثون طالبا اقتحموا عيادة
                 if not actors and (named := self.subject_word(trig)) is not None:
                     actors, subject_end = [named], named.end  # فجرت الجبهة ثلاث سيارات
+            if not actors and not passive and trig.conjoined and self.verb_subject:
+                actors = list(self.verb_subject)  # اقتحم مسلحون مهبطا وخطفوا أربعة: one subject, two verbs
             if not actors and not passive:
                 first = next((m for m in self.mentions if m.prep is None and m.last <= trig.first
                               and m.actor is not None and m.actor.country), None)
@@ -194,7 +203,9 @@ class _SentenceCoder(SentenceReader):
         span = (min(s for s, _ in spans), max(e for _, e in spans))
         reference = entry.pos == "noun" and (prev := self.tok(trig.first - 1)) is not None \
             and prev.norm in _TIME_REFERENCES and not self._said_to_happen(trig)
-        return _Draft(trig, self.sentence, actors, recipients, mode or entry.mode, span, reference)
+        own = entry.pos == "verb" and not passive and not guessed
+        return _Draft(trig, self.sentence, actors, recipients, mode or entry.mode, span, reference,
+                      actors if own else [])
 
     def _speaker_is_subject(self, trig: Trigger) -> bool:
         """أكد الحلف أنه قتل 150 مسلحا: the pronoun after أن is the speaker, the subject of the verb."""
@@ -222,6 +233,16 @@ class _SentenceCoder(SentenceReader):
         return any((t := self.tok(k)) is not None and cue(t) in ("happening", "light")
                    for k in (trig.first - 2, trig.first - 1, trig.last, trig.last + 1, trig.last + 2))
 
+    def _performed(self, trig: Trigger) -> bool:
+        """وقامت الجماعة في ديسمبر 2005 بخطف تسعة جنود: قام … بـ says the noun's event was done."""
+        for k in range(trig.first - 1, max(self.base, trig.first - 10) - 1, -1):
+            t = self.tok(k)
+            if t.text in "،.؛;:":
+                return False
+            if any(s in _PERFORMED for _, s in stem_candidates(t.norm)):
+                return True
+        return False
+
     def _circumstance(self, trig: Trigger) -> bool:
         """A noun that sets the scene or gives the motive of another happening, not an event told
         for itself: في مظاهرة أقيمت، للاحتجاج، بمظاهرات، احتجاجا على (unless said to happen)."""
@@ -230,6 +251,8 @@ class _SentenceCoder(SentenceReader):
         word = self.tok(trig.first).norm
         p, _ = stem_candidates(word)[-1]
         prev = self.tok(trig.first - 1)
+        if p > 0 and word[p - 1] == "ب" and self._performed(trig):
+            return False
         return (p > 0 and word[p - 1] in "بل") or (prev is not None and prev.norm in _CIRCUMSTANCE_WORDS) \
             or (trig.last - trig.first == 1 and word.endswith("ا") and not word.endswith(("ها", "هما", "نا")))
 
@@ -510,16 +533,19 @@ def code_events(article: Article) -> Article:
         mentions = sentence_mentions(article, stoks, triggers)
         coder_quotes = [q for q in article.quotes if q.sentence == sent.i]
         absorbed: set[int] = set()
+        verb_subject: list[Actor] = []
         for trig in triggers:
             if trig.first in absorbed:
                 continue
             pos = article.tokens[trig.first].start
             quote = next((q for q in coder_quotes if q.start <= pos < q.end), None)
-            coder = _SentenceCoder(article, stoks, mentions, sent.i, previous_subject, _main_pair(seen), quote)
+            coder = _SentenceCoder(article, stoks, mentions, sent.i, previous_subject, _main_pair(seen), quote,
+                                   verb_subject)
             draft = coder.code(trig)
             absorbed |= coder.absorbed
             if draft is None:
                 continue
+            verb_subject = draft.subject or verb_subject
             entry = trig.entry
             coding = ontology().coding(entry.type, draft.mode, entry.cameo if draft.mode == entry.mode else None)
             flags = _flags(stoks, trig, None, pub)

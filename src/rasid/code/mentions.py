@@ -25,7 +25,8 @@ __all__ = ["Mention", "sentence_mentions", "PREPOSITIONS"]
 PREPOSITIONS = {normalize_word(w): normalize_word(w) for w in
                 ("مع", "إلى", "الى", "على", "ضد", "من", "في", "بين", "عن", "لدى", "بحق", "تجاه", "أمام", "حول", "بقيادة",
                  "يد", "قبل", "بأيدي")}  # على يد، من قبل: the agent, not the subject
-_SEATS = {normalize_word(w) for w in ("مقر", "مبنى")}  # أمام مقر السفارة: the preposition governs the embassy
+_SEATS = {normalize_word(w) for w in ("مقر", "مبنى", "وسط", "شمال", "جنوب", "شرق", "غرب", "قرب", "داخل", "خارج",
+                                      "أطراف", "ضواحي")}  # أمام مقر السفارة، في وسط الصومال: the preposition governs the place
 _DUALS = {normalize_word(w) for w in ("البلدين", "البلدان", "الجانبين", "الجانبان", "الطرفين", "الطرفان")}
 _LINKS = {normalize_word(w) for w in ("مع", "من", "في", "بقيادة", "ل")}
 _AFTER_ADJECTIVE = {normalize_word(w) for w in ("مع", "من")}  # متحالفة مع إيران، مدعومة من إيران
@@ -54,7 +55,8 @@ def _clitic(article: Article, tok: Token, start: int) -> str | None:
 
 
 _NOT_ADJ = {normalize_word(w) for w in ("التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي", "وهي", "هي",
-                                        "فيه", "فيها", "منه", "منها", "عليه", "عليها", "أيضا", "حيث")}
+                                        "فيه", "فيها", "منه", "منها", "عليه", "عليها", "أيضا", "حيث",
+                                        "إصابة", "وإصابة")}  # مقتل تسعة من رجال الشرطة وإصابة أربعة
 
 
 def _adjective(t: Token) -> bool:
@@ -76,26 +78,34 @@ def _group(article: Article, tokens: list[Token], i: int, taken: set[int], event
     if m is None:
         return None
     j = m.last
-    if j < len(tokens) and tokens[j].norm.startswith("ال") and j not in taken and tokens[j].is_arabic \
+    # the phrase ends where a time begins (مسلحون | الأسبوع الماضي)
+    end = next((k for k in range(j, len(tokens)) if any(x.start <= tokens[k].start < x.end for x in article.times)),
+               len(tokens))
+    if j < end and tokens[j].norm.startswith("ال") and j not in taken and tokens[j].is_arabic \
             and tokens[j].norm not in lex.demonyms and tokens[j].norm not in _NOT_ADJ and not _adjective(tokens[j]):
         j += 1  # قوات التحالف، عناصر الجماعة
-    elif j < len(tokens) and j in taken and not tokens[i].norm.startswith("ال"):
-        while j < len(tokens) and j in taken:  # سفارة إستونيا، حكومة العراق: the genitive says whose
+    elif j < end and j in taken and not tokens[i].norm.startswith("ال"):
+        while j < end and j in taken:  # سفارة إستونيا، حكومة العراق: the genitive says whose
             j += 1
-    while j < len(tokens) and j - i < _MAX_GROUP:
+    while j < end and j - i < _MAX_GROUP:
         t = tokens[j]
         if t.norm in lex.demonyms or (_adjective(t) and j not in taken and j not in event_words):
             j += 1
-        elif t.norm in _LINKS and j + 1 < len(tokens) and (j + 1) in taken \
+        elif t.norm in _LINKS and j + 1 < len(tokens) \
+                and ((j + 1) in taken or (body := match_at(lex.sector_nouns, tokens, j + 1, article.norm, 3))) \
                 and (t.norm not in _AFTER_ADJECTIVE or (_adjective(tokens[j - 1]) and (j - 1) not in taken)) \
                 and not (t.norm == "في" and m.value == "MIL"):  # طائرة مسيرة في سوريا: where, not whose
-            j += 2
-            while j < len(tokens) and j in taken:
-                j += 1
+            if (j + 1) in taken:
+                j += 2
+                while j < len(tokens) and j in taken:
+                    j += 1
+            else:
+                j = body.last  # فرقة خاصة من قوات الأمن
         else:
             break
     actor = resolve_actor(article, tokens, i, j)
-    if actor is None or (actor.country is None and not _definite_or_plural(tokens[i]) and m.value != "UAF"):
+    bare = j == m.last  # no adjective or genitive: جندي alone is a word, فرقة مظلية a unit
+    if actor is None or (actor.country is None and not _definite_or_plural(tokens[i]) and m.value != "UAF" and bare):
         return None
     actor.start, actor.text = m.start, article.text[m.start:actor.end]
     return Mention(tokens[i].i, tokens[j - 1].i + 1, actor, "group", _clitic(article, tokens[i], m.start))

@@ -13,6 +13,7 @@ from functools import cache
 from ..doc import Actor, Article, Quantity
 from ..extract.actors import resolve_actor
 from ..extract.numbers import read_number
+from ..extract.quantities import unit_of
 from ..resources import lexicon, read_tsv
 from ..text.normalize import normalize_word
 from ..text.tokenize import Token, stem_candidates
@@ -42,8 +43,9 @@ _AGAINST_ANYWHERE = normalize_word("ضد")
 _OBJECTIONS = {normalize_word(w) for w in ("احتجاجا", "احتجاج", "احتجاجهم", "تنديدا", "اعتراضا")}
 _ABOARD = {normalize_word(w) for w in ("متن",)}
 _PHRASE_STOPS = BLOCKING | RELATIVE | {normalize_word(w) for w in (
-    "بينهم", "منهم", "بعد", "قبل", "عندما", "حيث", "مما", "ما", "وهو", "وهي", "الى", "أمس", "امس", "اليوم",
+    "بينهم", "منهم", "بعد", "بعدما", "قبل", "عندما", "بينما", "حين", "حينما", "حيث", "مما", "ما", "وهو", "وهي", "الى", "أمس", "امس", "اليوم",
     "المسؤولية", "مسؤولية", "مسؤوليته", "مسؤوليتها", "مسؤوليتهم")}
+_DAYPARTS = {normalize_word(w) for w in ("ليلا", "ليلاً", "صباحا", "صباحاً", "مساء", "مساءً", "ظهرا", "عصرا")}
 _REFLEXIVE = {normalize_word(w) for w in ("نفسه", "نفسها", "نفسيهما", "أنفسهم", "أنفسهما", "أنفسهن")}
 _QUANTIFIERS = {normalize_word(w) for w in ("عدة", "بعض", "عدد", "من")}
 _AGENT_PREPS = {normalize_word(w) for w in ("على", "من")}  # على يد، من قبل
@@ -155,7 +157,15 @@ class SentenceReader:
             before = "passive" in trig.entry.props and 0 <= start - q.end <= 25
             if (after or before) and q.unit in _PEOPLE_SECTORS:
                 return [self.counted_people(q, _PEOPLE_SECTORS[q.unit])]
-        return self.counted_group(trig.last)
+        return self.counted_group(trig.last) or self.lone_victim(trig)
+
+    def lone_victim(self, trig: Trigger) -> list[Actor]:
+        """One uncounted person right before a killing verb: إن مقاتلا قُتل، جندي قُتل."""
+        prev = self.tok(trig.first - 1)
+        unit = unit_of(prev.norm) if prev is not None and "passive" in trig.entry.props else None
+        if unit not in _PEOPLE_SECTORS or self.mention_at(prev.i) is not None:
+            return []
+        return [Actor(prev.text, None, None, _PEOPLE_SECTORS[unit], prev.start, prev.end)]
 
     def counted_people(self, q: Quantity, sector: str | None) -> Actor:
         """Counted people as an actor; a group named right after says whose (150 متمردا من طالبان)."""
@@ -227,7 +237,7 @@ class SentenceReader:
         """Who underwent or escaped the attack: تعرض موكبه لانفجار، نجا قائد الشرطة من محاولة اغتيال."""
         k = self.cue_near(trig, "subjected", 6)
         if k is None:
-            k = self.cue_near(trig, "survived", 8)
+            k = self.cue_near(trig, "survived", 12)  # نجا قائد الشرطة في بغداد، أمس، من محاولة اغتيال
         return self.party_at(k + 1, trig.first) if k is not None else []
 
     def target(self, trig: Trigger, used: list[Mention], subject_end: int = 0) -> list[Actor]:
@@ -241,8 +251,8 @@ class SentenceReader:
             k = on + 1 + (self.tok(on + 1) is not None and self.tok(on + 1).norm in _ABOARD)  # على متن
         elif trig.entry.pos != "verb" or trig.entry.requires:
             return []  # فجر سيارة، أطلق صواريخ: the object is the weapon
-        while (t := self.tok(k)) is not None and self.in_time(t):
-            k += 1  # اقتحم مسلحون الأسبوع الماضي مهبطا
+        while (t := self.tok(k)) is not None and (self.in_time(t) or t.norm in _DAYPARTS):
+            k += 1  # اقتحم مسلحون الأسبوع الماضي مهبطا، اقتحمت ليلا عيادة
         if (first := self.tok(k)) is None or first.norm in _REFLEXIVE or self.mention_at(k) is not None:
             return []  # فجر نفسه: no target
         phrase = self.phrase(k)

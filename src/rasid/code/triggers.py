@@ -32,6 +32,7 @@ class Trigger:
     last: int
     entry: TriggerEntry
     future: bool              # marked by the future prefix سـ (سيزور)
+    conjoined: bool = False   # carries the conjunction و/ف (وخطفوا): may share the previous verb's subject
 
 
 def _verb_forms(past: str, present: str) -> list[str]:
@@ -65,9 +66,11 @@ def _lexicon() -> tuple[dict[tuple[str, ...], TriggerEntry], int]:
     return table, max(len(k) for k in table)
 
 
-def _readings(word: str) -> list[tuple[str, bool, str | None, bool]]:
+def _readings(word: str, taa_marbuta: bool = False) -> list[tuple[str, bool, str | None, bool]]:
     """Stems of a word: (stem, future, part of speech it may be, pronoun suffix removed), with clitics,
-    the future prefix, the article and object pronouns removed (هاجمها -> هاجم, زيارته -> زيارة)."""
+    the future prefix, the article and object pronouns removed (هاجمها -> هاجم, زيارته -> زيارة).
+    ``taa_marbuta``: the word was written with final ة, which normalises to ه but is no pronoun
+    (إصابة is a noun, not أصابه)."""
     out: list[tuple[str, bool, str | None, bool]] = []
     for prefix, stem in stem_candidates(word):
         behind_preposition = prefix and word[prefix - 1] in "بلك" and stem[:1] not in "يتن"
@@ -81,7 +84,7 @@ def _readings(word: str) -> list[tuple[str, bool, str | None, bool]]:
     more = []
     for stem, fut, pos, _ in out:
         for suf in _SUFFIXES:
-            if stem.endswith(suf) and len(stem) - len(suf) >= 3:
+            if stem.endswith(suf) and len(stem) - len(suf) >= 3 and not (taa_marbuta and suf == "ه"):
                 base = stem[: -len(suf)]
                 if pos != "noun":
                     more.append((base, fut, "verb", True))
@@ -100,13 +103,15 @@ def find_triggers(tokens: list[Token]) -> list[Trigger]:
     while i < len(tokens):
         best = None
         rest = tuple(t.norm for t in tokens[i + 1:i + max_len])
-        for stem, future, pos, suffixed in _readings(tokens[i].norm):
+        for stem, future, pos, suffixed in _readings(tokens[i].norm, tokens[i].text.endswith("ة")):
             for n in range(len(rest), -1, -1):
                 entry = table.get((stem, *rest[:n]))
                 if entry and ((pos and entry.pos != pos) or (suffixed and "intransitive" in entry.props)):
                     continue
                 if entry and (best is None or n + 1 > best.last - best.first):
-                    best = Trigger(tokens[i].i, tokens[i].i + n + 1, entry, future)
+                    word = tokens[i].norm
+                    conjoined = word[0] in "وف" and word[1:].startswith(stem[:2])
+                    best = Trigger(tokens[i].i, tokens[i].i + n + 1, entry, future, conjoined)
                     break
         if best and best.entry.requires:
             near = tokens[i + (best.last - best.first):i + 6]

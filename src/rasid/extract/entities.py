@@ -227,7 +227,9 @@ def _apply_titles(article: Article, tokens: list[Token], entities: list[Entity])
             entities.append(person)
         person.title = article.text[m.start:tokens[j - 1].end]
         person.country = person.country or country
-        person.sector = person.sector or m.value.sector
+        # قائد شرطة النجدة: a title over a body takes the body's sector (COP), not the title's (MIL)
+        body = match_at(lexicon().sector_nouns, tokens, j, article.norm, 3) if country is None else None
+        person.sector = person.sector or (body.value if body else m.value.sector)
 
 
 _OFFICES = {normalize_word(w) for w in ("مكتب", "المكتب", "ديوان", "الديوان")}

@@ -10,7 +10,7 @@ from .entities import analysed_tokens
 from .lookup import match_at
 from .numbers import read_number
 
-__all__ = ["find_quantities"]
+__all__ = ["find_quantities", "unit_of"]
 
 
 _VAGUE = {normalize_word(w) for w in ("آلاف", "ملايين", "مليارات", "مئات", "عشرات")}
@@ -19,6 +19,11 @@ _VAGUE = {normalize_word(w) for w in ("آلاف", "ملايين", "مليارا�
 @cache
 def _units() -> dict[tuple[str, ...], str]:
     return {tuple(normalize_word(a).split()): en for a, en in read_tsv("lexicons/units.tsv")}
+
+
+def unit_of(word: str) -> str | None:
+    """The English unit a one-word counted noun names (مقاتلا → fighter), if any; ``word`` normalised."""
+    return _units().get((word,))
 
 
 def find_quantities(article: Article) -> Article:

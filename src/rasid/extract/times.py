@@ -213,7 +213,7 @@ class _Finder:
         return last
 
     def relative(self, i: int) -> int | None:
-        m = match_at(_relative(), self.tokens, i, self.article.norm, 2)
+        m = match_at(_relative(), self.tokens, i, self.article.norm, 3)
         if m is None:
             return None
         unit, offset = m.value
