@@ -76,6 +76,7 @@ class Lexicon:
         self.plural_demonyms: dict[str, LexEntry] = {}
         self.sector_nouns: dict[tuple[str, ...], str] = {}
         self.first_names: set[str] = set()
+        self.countries: set[tuple[str, ...]] = set()  # names of countries (not of their towns)
         self._load()
         self.max_len = max(len(k) for k in (*self.entities, *self.titles, *self.sector_nouns))
         self.place_tokens = {t for k, v in self.entities.items() if v.kind == "place" for t in k}
@@ -97,7 +98,11 @@ class Lexicon:
             self._add(self.entities, name, LexEntry("place", typ, name_en, country, None,
                                                     kind == "capital", kind == "city", _coord(lat), _coord(lon)),
                       overwrite=False)
+            if kind == "country":
+                self.countries.add(self.key(name))
         for name, typ, name_en, country, kind, lat, lon in read_tsv("lexicons/places.tsv"):
+            if kind == "country":
+                self.countries.add(self.key(name))
             self._add(self.entities, name, LexEntry("place", typ, name_en, _none(country), None,
                                                     kind == "capital", False, _coord(lat), _coord(lon)))
         for name, typ, name_en, country, sector in read_tsv("lexicons/organizations.tsv"):

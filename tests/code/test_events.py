@@ -331,3 +331,10 @@ def test_a_unit_with_an_adjective_is_a_party_and_a_time_ends_a_group():
 def test_a_wound_noun_is_not_a_verb_with_a_pronoun():
     ev = _one("وأسفر الانفجار عن مقتل خمسة جنود وإصابة عشرة آخرين بينهم قائد الدورية.", "ASSAULT")
     assert ev["actors"] == [] and _codes(ev["recipients"]) == [(None, "MIL")]
+
+
+def test_an_aside_in_parentheses_and_a_town_after_bi_are_places_not_parties():
+    ev = _one("وفي كركوك (250 كلم شمال بغداد) قتل 12 شخصا في هجوم انتحاري أمس.", "ASSAULT")
+    assert ev["actors"] == [] or "IRQ" not in _countries(ev["actors"])  # Baghdad only says where Kirkuk is
+    ev = _one("ووقع تفجير انتحاري بالموصل أسفر عن مقتل خمسة أشخاص.", "ASSAULT")
+    assert [a["text"] for a in ev["recipients"]] == ["خمسة أشخاص"]

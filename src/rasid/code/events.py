@@ -92,12 +92,16 @@ class _SentenceCoder(SentenceReader):
 
     # --- arguments -----------------------------------------------------------------------
     def recipients_by_prep(self, etype: str, start: int, exclude: list[Mention]) -> list[Actor]:
-        preps = _RECIPIENT_PREPS.get(etype, set())
         end = self.clause_end(start)
         for m in self.after(start):
-            if m not in exclude and m.prep in preps and m.first < end:
+            if m not in exclude and self._receives(m, etype) and m.first < end:
                 return self.actors_of(m)
         return []
+
+    def _receives(self, m: Mention, etype: str) -> bool:
+        """Whether a mention's preposition makes it a recipient of an event of ``etype`` (هجوم على
+        الجيش), not a place (تفجير بإسلام أباد: where, not whom)."""
+        return m.prep in _RECIPIENT_PREPS.get(etype, set()) and not (m.prep == "ب" and self._is_place(m))
 
     def code(self, trig: Trigger) -> _Draft | None:
         entry = trig.entry
@@ -146,7 +150,8 @@ class _SentenceCoder(SentenceReader):
                 actors = list(self.verb_subject)  # اقتحم مسلحون مهبطا وخطفوا أربعة: one subject, two verbs
             if not actors and not passive:
                 first = next((m for m in self.mentions if m.prep is None and m.last <= trig.first
-                              and m.actor is not None and m.actor.country), None)
+                              and m.actor is not None and m.actor.country
+                              and not (entry.type == "ASSAULT" and self._town(m))), None)
                 actors = self.actors_of(first) if first else ([self.previous_subject] if self.previous_subject else [])
                 guessed = True
         else:
@@ -280,7 +285,7 @@ class _SentenceCoder(SentenceReader):
             genitive = None
         end = self.clause_end(trig.last)
         later = [m for m in self.after(trig.last + 1) if m is not genitive and m.first < end]
-        obj = next((m for m in later if m.prep in _RECIPIENT_PREPS.get(entry.type, set())), None)
+        obj = next((m for m in later if self._receives(m, entry.type)), None)
         if genitive is not None:
             is_place = genitive.actor is not None and genitive.kind == "entity" and genitive.actor.sector is None \
                 and not (genitive.actor.start is not None and self._is_person_or_org(genitive))
@@ -317,11 +322,24 @@ class _SentenceCoder(SentenceReader):
         """A subject shortly before the trigger with nothing governing in between
         (نفذت فيها إيران ضربات، بزشكيان يعتزم زيارة; not عانى العراق من تصاعد الهجمات)."""
         pre = [m for m in self.before(trig.first, 4) if m.prep is None and m.actor is not None and (
-            m.actor.country or (self.etype == "ASSAULT" and m.actor.sector in _ATTACKER_SECTORS))]
+            m.actor.country or (self.etype == "ASSAULT" and m.actor.sector in _ATTACKER_SECTORS))
+            and not (self.etype == "ASSAULT" and self._town(m))]
         if not pre:
             return None
         between = {self.tok(k).norm for k in range(pre[-1].last, trig.first)}
         return None if between & BLOCKING else pre[-1]
+
+    def _is_place(self, m: Mention) -> bool:
+        return m.kind == "entity" and m.actor is not None \
+            and any(e.start == m.actor.start and e.type in ("GPE", "LOC", "FAC") for e in self.article.entities)
+
+    def _town(self, m: Mention) -> bool:
+        """A town (not a country, nor a capital standing for its government: قصفت إسرائيل، رد طهران)
+        named without a link to the verb: where an attack happened rather than who made it."""
+        ent = next((e for e in self.article.entities if m.kind == "entity" and m.actor is not None
+                    and e.start == m.actor.start), None)
+        return ent is not None and ent.type == "GPE" and m.actor.sector is None \
+            and lexicon().key(ent.text) not in lexicon().countries
 
     def _is_person_or_org(self, m: Mention) -> bool:
         return any(e.start == m.actor.start and e.type in ("PER", "ORG", "NORP") for e in self.article.entities)

@@ -94,7 +94,7 @@ def _group(article: Article, tokens: list[Token], i: int, taken: set[int], event
         elif t.norm in _LINKS and j + 1 < len(tokens) \
                 and ((j + 1) in taken or (body := match_at(lex.sector_nouns, tokens, j + 1, article.norm, 3))) \
                 and (t.norm not in _AFTER_ADJECTIVE or (_adjective(tokens[j - 1]) and (j - 1) not in taken)) \
-                and not (t.norm == "في" and m.value == "MIL"):  # طائرة مسيرة في سوريا: where, not whose
+                and not (t.norm == "في" and m.value in ("MIL", "UAF")):  # طائرة مسيرة في سوريا، انتحاري في فندق: where
             if (j + 1) in taken:
                 j += 2
                 while j < len(tokens) and j in taken:
@@ -201,4 +201,14 @@ def sentence_mentions(article: Article, tokens: list[Token], triggers: Sequence[
     for head, part in zip(mentions, mentions[1:]):
         if part.joined and part.prep is None:  # ضد الناتو وأميركا: the compound shares its preposition
             part.prep = head.prep
+    for m in mentions:  # في كركوك (255 كلم شمال بغداد): an aside says where, it names no party
+        if m.prep is None and _in_parentheses(tokens, m.first - base):
+            m.prep = "("
     return mentions
+
+
+def _in_parentheses(tokens: list[Token], k: int) -> bool:
+    depth = 0
+    for t in tokens[:k]:
+        depth += (t.text == "(") - (t.text == ")")
+    return depth > 0
