@@ -93,8 +93,8 @@ class _SentenceCoder(SentenceReader):
     # --- arguments -----------------------------------------------------------------------
     def recipients_by_prep(self, etype: str, start: int, exclude: list[Mention]) -> list[Actor]:
         end = self.clause_end(start)
-        for m in self.after(start):
-            if m not in exclude and self._receives(m, etype) and m.first < end:
+        for m in self.after(start, end - start):
+            if m not in exclude and self._receives(m, etype):
                 return self.actors_of(m)
         return []
 
@@ -186,7 +186,7 @@ class _SentenceCoder(SentenceReader):
             return None
         if entry.pos == "noun" and entry.type in _BARE_TYPES and self._circumstance(trig):
             return None
-        if entry.pos == "noun" and self.cue_near(trig, "copula", 2) is not None:
+        if entry.pos == "noun" and self.cue_near(trig, "copula", 4) is not None:
             return None  # يعد ضربة قوية للحكومة: a predicate, not a happening
         if "happening" in entry.props and not self._said_to_happen(trig):
             return None  # مظاهرات، أعمال شغب: named as a topic unless a verb says they took place

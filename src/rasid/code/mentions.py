@@ -65,9 +65,14 @@ def _adjective(t: Token) -> bool:
         and t.norm.endswith(("ه", "ي", "يين", "يون")) and read_number([t], 0) is None  # not خمسة
 
 
+def _definite(word: str) -> bool:
+    """Carries the article, also behind clitics (الحكومة، والحكومة، للحكومة)."""
+    return "ال" in word[:4] or word.startswith(("لل", "ولل", "فلل"))
+
+
 def _definite_or_plural(t: Token) -> bool:
     """A sector noun alone names an actor when it is a group (القوات، مسلحون), not a bare noun."""
-    return "ال" in t.norm[:4] or t.norm.endswith(("ون", "ين", "ات"))
+    return _definite(t.norm) or t.norm.endswith(("ون", "ين", "ات"))
 
 
 def _group(article: Article, tokens: list[Token], i: int, taken: set[int], event_words: set[int]) -> Mention | None:
@@ -87,9 +92,12 @@ def _group(article: Article, tokens: list[Token], i: int, taken: set[int], event
     elif j < end and j in taken and not tokens[i].norm.startswith("ال"):
         while j < end and j in taken:  # سفارة إستونيا، حكومة العراق: the genitive says whose
             j += 1
+    # an adjective agrees with its noun in definiteness: سلاح الجو | قافلة is no "convoy air force"
+    definite = _definite(tokens[j - 1].norm) or (j - 1) in taken
     while j < end and j - i < _MAX_GROUP:
         t = tokens[j]
-        if t.norm in lex.demonyms or (_adjective(t) and j not in taken and j not in event_words):
+        agrees = t.norm.startswith("ال") == definite
+        if (t.norm in lex.demonyms or (_adjective(t) and j not in taken and j not in event_words)) and agrees:
             j += 1
         elif t.norm in _LINKS and j + 1 < len(tokens) \
                 and ((j + 1) in taken or (body := match_at(lex.sector_nouns, tokens, j + 1, article.norm, 3))) \
@@ -105,7 +113,8 @@ def _group(article: Article, tokens: list[Token], i: int, taken: set[int], event
             break
     actor = resolve_actor(article, tokens, i, j)
     bare = j == m.last  # no adjective or genitive: جندي alone is a word, فرقة مظلية a unit
-    if actor is None or (actor.country is None and not _definite_or_plural(tokens[i]) and m.value != "UAF" and bare):
+    group = _definite_or_plural(tokens[i]) or _definite(tokens[m.last - 1].norm)  # سلاح الجو: definite by its genitive
+    if actor is None or (actor.country is None and not group and m.value != "UAF" and bare):
         return None
     actor.start, actor.text = m.start, article.text[m.start:actor.end]
     return Mention(tokens[i].i, tokens[j - 1].i + 1, actor, "group", _clitic(article, tokens[i], m.start))
