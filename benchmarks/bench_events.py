@@ -13,7 +13,7 @@ scores the trigger rules without any screen.
 file given to the scorer only drops their ``spans`` so that they are left out of the actor-code
 figure, which is computed on the rows whose roles are coded.
 
-    .venv/bin/python benchmarks/bench_events.py --shared ../shared [--folds 5] [--seeds 6] [--rules-only] [--save DIR]
+    .venv/bin/python benchmarks/bench_events.py --shared ../shared [--folds 5] [--seeds 6] [--rules-only] [--shift -0.05] [--save DIR]
 """
 from __future__ import annotations
 
@@ -60,8 +60,10 @@ def analyze(rows: list[dict], tmp: Path, screen: str) -> list[str]:
     return out.read_text(encoding="utf-8").splitlines()
 
 
-def cross_validated(shared: Path, gold_rows: dict[str, list[dict]], folds: int, seed: int, tmp: Path) -> list[str]:
-    """Predictions for every GSR row, each screened by a model trained without it."""
+def cross_validated(shared: Path, gold_rows: dict[str, list[dict]], folds: int, seed: int, tmp: Path,
+                    shift: float = 0.0) -> list[str]:
+    """Predictions for every GSR row, each screened by a model trained without it (its thresholds
+    moved by ``shift``)."""
     from sklearn.model_selection import StratifiedKFold
     preds = analyze([r for t in GSR if t not in TYPES for r in gold_rows[t]], tmp, "off")  # not screened
     labelled = load(shared)
@@ -69,7 +71,10 @@ def cross_validated(shared: Path, gold_rows: dict[str, list[dict]], folds: int, 
     split = StratifiedKFold(folds, shuffle=True, random_state=seed).split(labelled, [r.yes for r in labelled])
     for k, (train, test) in enumerate(split):
         model = tmp / f"screen-{k}.json"
-        model.write_text(json.dumps(fit([labelled[i] for i in train], seed=seed)))
+        screen = fit([labelled[i] for i in train], seed=seed)
+        for t in screen["types"].values():
+            t["threshold"] += shift
+        model.write_text(json.dumps(screen))
         preds += analyze([by_id[labelled[i].id] for i in test], tmp, str(model))
     return preds
 
@@ -80,6 +85,8 @@ def main() -> None:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--seeds", type=int, default=6, help="repeat the cross-validation with this many splits")
     ap.add_argument("--rules-only", action="store_true", help="no screen: what the trigger rules alone find")
+    ap.add_argument("--shift", type=float, default=0.0,
+                    help="move the screen's threshold by this much (negative: keeps more, to see the trade-off)")
     ap.add_argument("--save", type=Path, help="write each split's predictions here (PRED-<seed>.jsonl) to study them")
     args = ap.parse_args()
     score = args.shared / "eval" / "score.py"
@@ -92,7 +99,7 @@ def main() -> None:
         uncoded = {t: sanitise(args.shared / "data" / "events" / f"{t.lower()}_gsr_dev.jsonl", clean[t]) for t in GSR}
         for seed in [0] if args.rules_only else range(1, args.seeds + 1):
             preds = (analyze([r for rows in gold_rows.values() for r in rows], tmp, "off") if args.rules_only
-                     else cross_validated(args.shared, gold_rows, args.folds, seed, tmp))
+                     else cross_validated(args.shared, gold_rows, args.folds, seed, tmp, args.shift))
             (tmp / "all.jsonl").write_text("\n".join(preds) + "\n", encoding="utf-8")
             if args.save:
                 args.save.mkdir(parents=True, exist_ok=True)
@@ -107,7 +114,8 @@ def main() -> None:
             runs.append(figures)
     summary = {t: {k: round(statistics.mean(r[t][k] for r in runs), 3) for k in ("f1", "p", "r", "actor_code_acc")}
                for t in GSR}
-    mode = "rules only" if args.rules_only else f"{args.folds}-fold cross-validated screen, mean of {len(runs)} splits"
+    mode = "rules only" if args.rules_only else f"{args.folds}-fold cross-validated screen, mean of {len(runs)} splits" \
+        + (f", threshold moved by {args.shift:+}" if args.shift else "")
     print(json.dumps({"benchmark": "events-gsr", "mode": mode, **summary}))
 
 

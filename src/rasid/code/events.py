@@ -56,7 +56,6 @@ _RECIPIENT_PREPS = {
     "ASSAULT": {"علي", "ضد", "ل", "ب"},
 }
 _BETWEEN = normalize_word("بين")
-_PERFORMED = {normalize_word(w) for w in ("قام", "قامت", "قاموا", "يقوم", "تقوم", "يقومون")}  # قام بخطف
 _FUNCTION_OF = {normalize_word(w) for w in ("مكافحة",)}  # قوات مكافحة الشغب: a force, not a riot
 _ATTACK_NOUNS = {normalize_word(w) for w in ("هجوم", "ضربة", "غارة", "قصف", "هجمات", "غارات", "ضربات")}
 _HISTORICAL_DAYS = 60
@@ -84,7 +83,7 @@ class _SentenceCoder(SentenceReader):
 
     def __init__(self, article: Article, tokens: list[Token], mentions: list[Mention], sentence: int,
                  previous_subject: Actor | None, pair: tuple[Actor, Actor] | None, quote: Quote | None,
-                 verb_subject: list[Actor] = ()) -> None:
+                 verb_subject: Sequence[Actor] = ()) -> None:
         super().__init__(article, tokens, mentions, pair)
         self.sentence, self.previous_subject, self.quote = sentence, previous_subject, quote
         self.verb_subject = list(verb_subject)  # the subject of the sentence's previous verb trigger
@@ -239,12 +238,13 @@ class _SentenceCoder(SentenceReader):
                    for k in (trig.first - 2, trig.first - 1, trig.last, trig.last + 1, trig.last + 2))
 
     def _performed(self, trig: Trigger) -> bool:
-        """وقامت الجماعة في ديسمبر 2005 بخطف تسعة جنود: قام … بـ says the noun's event was done."""
+        """وقامت الجماعة في ديسمبر 2005 بخطف تسعة جنود: a light verb earlier in the clause (قام … بـ)
+        says the noun's event was done."""
         for k in range(trig.first - 1, max(self.base, trig.first - 10) - 1, -1):
             t = self.tok(k)
             if t.text in "،.؛;:":
                 return False
-            if any(s in _PERFORMED for _, s in stem_candidates(t.norm)):
+            if cue(t) == "light":
                 return True
         return False
 
@@ -329,16 +329,18 @@ class _SentenceCoder(SentenceReader):
         between = {self.tok(k).norm for k in range(pre[-1].last, trig.first)}
         return None if between & BLOCKING else pre[-1]
 
+    def _entity(self, m: Mention) -> Entity | None:
+        if m.kind != "entity" or m.actor is None:
+            return None
+        return next((e for e in self.article.entities if e.start == m.actor.start), None)
+
     def _is_place(self, m: Mention) -> bool:
-        return m.kind == "entity" and m.actor is not None \
-            and any(e.start == m.actor.start and e.type in ("GPE", "LOC", "FAC") for e in self.article.entities)
+        return (ent := self._entity(m)) is not None and ent.type in ("GPE", "LOC", "FAC")
 
     def _town(self, m: Mention) -> bool:
         """A town (not a country, nor a capital standing for its government: قصفت إسرائيل، رد طهران)
         named without a link to the verb: where an attack happened rather than who made it."""
-        ent = next((e for e in self.article.entities if m.kind == "entity" and m.actor is not None
-                    and e.start == m.actor.start), None)
-        return ent is not None and ent.type == "GPE" and m.actor.sector is None \
+        return (ent := self._entity(m)) is not None and ent.type == "GPE" and m.actor.sector is None \
             and lexicon().key(ent.text) not in lexicon().countries
 
     def _is_person_or_org(self, m: Mention) -> bool:
