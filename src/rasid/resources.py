@@ -76,6 +76,7 @@ class Lexicon:
         self.plural_demonyms: dict[str, LexEntry] = {}
         self.sector_nouns: dict[tuple[str, ...], str] = {}
         self.first_names: set[str] = set()
+        self.honorifics: set[str] = set()             # معالي، الأستاذ: courtesy words readers step over
         self.countries: set[tuple[str, ...]] = set()  # names of countries (not of their towns)
         self._load()
         self.max_len = max(len(k) for k in (*self.entities, *self.titles, *self.sector_nouns))
@@ -127,6 +128,7 @@ class Lexicon:
         for noun, sector in read_tsv("lexicons/sector_nouns.tsv"):
             self._add(self.sector_nouns, noun, sector)
         self.first_names = {normalize_word(n) for n in read_list("lexicons/first_names.txt")}
+        self.honorifics = {normalize_word(n) for n in read_list("lexicons/honorifics.txt")}
 
 
 @cache

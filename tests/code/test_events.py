@@ -347,3 +347,13 @@ def test_an_aside_in_parentheses_and_a_town_after_bi_are_places_not_parties():
 def test_an_adjective_agrees_with_its_noun_in_definiteness():
     ev = _one("واستهدف سلاح الجو قافلة للمسلحين قرب الحدود.", "ASSAULT")
     assert [a["text"] for a in ev["actors"]] == ["سلاح الجو"]  # قافلة is the object, not an adjective
+
+
+def test_the_object_of_a_visit_comes_past_the_subjects_titles_and_places():
+    ev = _one("استقبل وزير الدفاع السعودي في مكتبه في جدة أمس وزير الخارجية الأمريكي.", "CONSULT")
+    assert _codes(ev["actors"]) == [("SAU", "GOV")] and _codes(ev["recipients"]) == [("USA", "GOV")]
+
+
+def test_honorifics_are_stepped_over():
+    ev = _one("والتقى وزير الخارجية الأردني الأستاذ سامي الخطيب مع معالي وزير خارجية لبنان.", "CONSULT")
+    assert _codes(ev["actors"]) == [("JOR", "GOV")] and _codes(ev["recipients"]) == [("LBN", "GOV")]

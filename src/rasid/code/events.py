@@ -97,6 +97,15 @@ class _SentenceCoder(SentenceReader):
                 return self.actors_of(m)
         return []
 
+    def later_object(self, start: int, used: list[Mention]) -> list[Actor]:
+        """The first named party of a known country without a preposition later in the clause: the
+        object of a verb whose subject carries a long string of titles."""
+        end = self.clause_end(start)
+        m = next((m for m in self.after(start, end - start) if m.prep is None and m not in used
+                  and m.kind in ("entity", "title") and m.actor is not None and m.actor.country
+                  and not self._is_place(m)), None)
+        return self.actors_of(m) if m is not None else []
+
     def _receives(self, m: Mention, etype: str) -> bool:
         """Whether a mention's preposition makes it a recipient of an event of ``etype`` (هجوم على
         الجيش), not a place (تفجير بإسلام أباد: where, not whom)."""
@@ -139,6 +148,8 @@ class _SentenceCoder(SentenceReader):
                 start = max(used[0].last, trig.last) if used else trig.last
                 obj = next((m for m in self.after(start, 3) if m.prep is None and m not in used), None)
                 recipients = self.actors_of(obj) if obj else self.recipients_by_prep(entry.type, start, used)
+                if not recipients and used and "required" in entry.props:  # استقبل الأمير … ولي العهد وزير الدفاع
+                    recipients = self.later_object(start, used)    # في جدة أمس وزيرَ الخارجية الأمريكي
             if not actors and not passive and entry.type == "PROTEST":
                 actors = self.crowd(trig)  # تظاهر نحو مائة طالب
             if not actors and not passive and entry.type == "ASSAULT" and "passive" not in entry.props:

@@ -173,6 +173,8 @@ def sentence_mentions(article: Article, tokens: list[Token], triggers: Sequence[
         found = title_before(article, tokens, k)
         if found is not None:
             title, country, after = found
+            while after + 1 < len(tokens) and tokens[after].norm in lexicon().honorifics:
+                after += 1  # وزير الخارجية الأستاذ عادل الجبير
             nxt = tokens[after] if after < len(tokens) else None
             if nxt is not None and any(e.start == nxt.start and e.type == "PER" for e in ents):
                 k = after  # the person's own mention carries the title …
@@ -202,6 +204,8 @@ def sentence_mentions(article: Article, tokens: list[Token], triggers: Sequence[
         while k > 0 and tokens[k].text in _QUOTE_MARKS:  # ضد «الناتو»
             k -= 1
         if k > 0 and tokens[k].norm in _SEATS:
+            k -= 1
+        while k > 0 and tokens[k].norm in lexicon().honorifics:  # مع معالي وزير الخارجية
             k -= 1
         prev = tokens[k].norm if k >= 0 else ""
         if m.prep is None:  # في لندن، وفي لندن، لطهران

@@ -219,6 +219,8 @@ def _apply_titles(article: Article, tokens: list[Token], entities: list[Entity])
         if found is None or found[2] >= len(tokens):
             continue
         m, country, j = found
+        while j + 1 < len(tokens) and tokens[j].norm in lexicon().honorifics:
+            j += 1  # وزير الخارجية الأستاذ عادل الجبير
         person = by_start.get(tokens[j].start)
         if person is None:
             person = _name_after_title(article, tokens, j, entities)
