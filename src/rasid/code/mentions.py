@@ -75,17 +75,17 @@ def _definite_or_plural(t: Token) -> bool:
     return _definite(t.norm) or t.norm.endswith(("ون", "ين", "ات"))
 
 
-def _group(article: Article, tokens: list[Token], i: int, taken: set[int], event_words: set[int]) -> Mention | None:
+def _group(article: Article, tokens: list[Token], i: int, taken: set[int], event_words: set[int],
+           timed: set[int]) -> Mention | None:
     """A group phrase headed by a sector noun, with its modifiers (adjectives, مع/من/في X); ``taken``
-    are entity tokens, ``event_words`` trigger tokens, neither of which is an adjective."""
+    are entity tokens, ``event_words`` trigger tokens, neither of which is an adjective; the phrase
+    ends where a time (``timed`` tokens) begins (مسلحون | الأسبوع الماضي)."""
     lex = lexicon()
     m = match_at(lex.sector_nouns, tokens, i, article.norm, 3)
     if m is None:
         return None
     j = m.last
-    # the phrase ends where a time begins (مسلحون | الأسبوع الماضي)
-    end = next((k for k in range(j, len(tokens)) if any(x.start <= tokens[k].start < x.end for x in article.times)),
-               len(tokens))
+    end = next((k for k in range(j, len(tokens)) if k in timed), len(tokens))
     if j < end and tokens[j].norm.startswith("ال") and j not in taken and tokens[j].is_arabic \
             and tokens[j].norm not in lex.demonyms and tokens[j].norm not in _NOT_ADJ and not _adjective(tokens[j]):
         j += 1  # قوات التحالف، عناصر الجماعة
@@ -146,6 +146,7 @@ def sentence_mentions(article: Article, tokens: list[Token], triggers: Sequence[
     ent_tokens = {t.i - base for e in ents for t in tokens if e.start < t.end and t.start < e.end}
     # a group phrase stops at an event word (نفذ الجيش الباكستاني | ضربة جوية)
     event_words = {k - base for tr in triggers for k in range(tr.first, tr.last)}
+    timed = {k for k, t in enumerate(tokens) if any(x.start <= t.start < x.end for x in article.times)}
     mentions: list[Mention] = []
     title_prep: dict[int, tuple[Token, int]] = {}
     k = 0
@@ -154,7 +155,7 @@ def sentence_mentions(article: Article, tokens: list[Token], triggers: Sequence[
         ent = next((e for e in ents if tok.start <= e.start < tok.end), None)
         says_who = ent is not None and (ent.country or ent.sector or ent.type == "GPE")
         # a group phrase, also where the tagger saw a name that says nothing of who (السفارة الأمريكية)
-        group = None if says_who else _group(article, tokens, k, ent_tokens - _span(tokens, ent), event_words)
+        group = None if says_who else _group(article, tokens, k, ent_tokens - _span(tokens, ent), event_words, timed)
         if group is not None:
             mentions.append(group)
             k = group.last - base
