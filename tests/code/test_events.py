@@ -357,3 +357,17 @@ def test_the_object_of_a_visit_comes_past_the_subjects_titles_and_places():
 def test_honorifics_are_stepped_over():
     ev = _one("والتقى وزير الخارجية الأردني الأستاذ سامي الخطيب مع معالي وزير خارجية لبنان.", "CONSULT")
     assert _codes(ev["actors"]) == [("JOR", "GOV")] and _codes(ev["recipients"]) == [("LBN", "GOV")]
+
+
+def test_a_call_received_comes_from_the_caller():
+    ev = _one("تلقى الرئيس المصري اتصالا هاتفيا من نظيره الفرنسي.", "CONSULT")
+    assert ev["mode"] == "phone"
+    assert _codes(ev["actors"]) == [("FRA", "GOV")] and _codes(ev["recipients"]) == [("EGY", "GOV")]
+
+
+def test_arriving_somewhere_on_a_visit_visits_it():
+    ev = _one("وصل رئيس الوزراء العراقي إلى طهران في زيارة رسمية.", "CONSULT")
+    assert _codes(ev["actors"]) == [("IRQ", "GOV")] and _countries(ev["recipients"]) == {"IRN"}
+    # an invitation to someone is no arrival: the visit is to a place not named as a party
+    assert not [e for e in _events("ووجهت الحكومة دعوة إلى وزير الخارجية الأردني لزيارة البلاد.")
+                if e["type"] == "CONSULT" and _countries(e["recipients"]) == {"JOR"}]

@@ -166,6 +166,10 @@ class _SentenceCoder(SentenceReader):
                 guessed = True
         else:
             actors, recipients = self._noun_arguments(trig)
+            if (k := self.cue_near(trig, "received", 4)) is not None:
+                actors, recipients = self._received(trig, k) or (actors, recipients)
+            if not recipients and entry.mode == "visit" and (arrival := self._arrival(trig)) is not None:
+                actors, recipients = arrival
         nested_actor, mode = self._nested(trig)
         if nested_actor and entry.type == "ASSAULT" and entry.pos == "verb" and actors:
             # قُتل قائد في هجوم أمريكي: the subject was the victim
@@ -221,6 +225,27 @@ class _SentenceCoder(SentenceReader):
         own = entry.pos == "verb" and not passive and not guessed
         return _Draft(trig, self.sentence, actors, recipients, mode or entry.mode, span, reference,
                       actors if own else [])
+
+    def _received(self, trig: Trigger, cue_at: int) -> tuple[list[Actor], list[Actor]] | None:
+        """تلقى الرئيس المصري اتصالا هاتفيا من نظيره الفرنسي: the one it came from (من) did it, the
+        subject of تلقى received it."""
+        end = self.clause_end(trig.last)
+        sender = next((m for m in self.after(trig.last, end - trig.last) if m.prep == normalize_word("من")), None)
+        receiver = next((m for m in self.mentions if cue_at < m.first < trig.first and m.prep is None), None) \
+            or next((m for m in self.before(cue_at, 4) if m.prep is None), None)
+        if sender is None or receiver is None:
+            return None
+        return self.actors_of(sender), self.actors_of(receiver)
+
+    def _arrival(self, trig: Trigger) -> tuple[list[Actor], list[Actor]] | None:
+        """وصل رئيس الوزراء العراقي إلى طهران في زيارة رسمية: a visit noun after "to X" has X as its
+        host and the traveller, the subject before it, as its actor."""
+        dest = next((m for m in reversed(self.before(trig.first, 3)) if m.prep == normalize_word("إلى")), None)
+        went = self.cue_near(trig, "arrival", 10)  # وصل، توجه: not دعوة إلى الوزير لزيارة، تأشيرة دخول إلى
+        if dest is None or went is None or went > dest.first:
+            return None
+        who = next((m for m in reversed(self.before(dest.first, 6)) if m.prep is None), None)
+        return (self.actors_of(who) if who else []), self.actors_of(dest)
 
     def _speaker_is_subject(self, trig: Trigger) -> bool:
         """أكد الحلف أنه قتل 150 مسلحا: the pronoun after أن is the speaker, the subject of the verb."""
