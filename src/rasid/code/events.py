@@ -56,6 +56,7 @@ _RECIPIENT_PREPS = {
     "ASSAULT": {"علي", "ضد", "ل", "ب"},
 }
 _BETWEEN = normalize_word("بين")
+_FROM, _TO = normalize_word("من"), normalize_word("إلى")
 _FUNCTION_OF = {normalize_word(w) for w in ("مكافحة",)}  # قوات مكافحة الشغب: a force, not a riot
 _ATTACK_NOUNS = {normalize_word(w) for w in ("هجوم", "ضربة", "غارة", "قصف", "هجمات", "غارات", "ضربات")}
 _HISTORICAL_DAYS = 60
@@ -230,7 +231,7 @@ class _SentenceCoder(SentenceReader):
         """تلقى الرئيس المصري اتصالا هاتفيا من نظيره الفرنسي: the one it came from (من) did it, the
         subject of تلقى received it."""
         end = self.clause_end(trig.last)
-        sender = next((m for m in self.after(trig.last, end - trig.last) if m.prep == normalize_word("من")), None)
+        sender = next((m for m in self.after(trig.last, end - trig.last) if m.prep == _FROM), None)
         receiver = next((m for m in self.mentions if cue_at < m.first < trig.first and m.prep is None), None) \
             or next((m for m in self.before(cue_at, 4) if m.prep is None), None)
         if sender is None or receiver is None:
@@ -240,7 +241,7 @@ class _SentenceCoder(SentenceReader):
     def _arrival(self, trig: Trigger) -> tuple[list[Actor], list[Actor]] | None:
         """وصل رئيس الوزراء العراقي إلى طهران في زيارة رسمية: a visit noun after "to X" has X as its
         host and the traveller, the subject before it, as its actor."""
-        dest = next((m for m in reversed(self.before(trig.first, 3)) if m.prep == normalize_word("إلى")), None)
+        dest = next((m for m in reversed(self.before(trig.first, 3)) if m.prep == _TO), None)
         went = self.cue_near(trig, "arrival", 10)  # وصل، توجه: not دعوة إلى الوزير لزيارة، تأشيرة دخول إلى
         if dest is None or went is None or went > dest.first:
             return None
