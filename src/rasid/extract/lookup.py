@@ -23,12 +23,27 @@ class Match(Generic[V]):
     value: V
 
 
+_FIRST_WORDS: dict[int, tuple[dict, int, frozenset[str]]] = {}
+
+
+def _first_words(table: dict[tuple[str, ...], V]) -> frozenset[str]:
+    """The words ``table``'s phrases begin with, computed again only when the table changes."""
+    cached = _FIRST_WORDS.get(id(table))
+    if cached is None or cached[0] is not table or cached[1] != len(table):
+        cached = _FIRST_WORDS[id(table)] = (table, len(table), frozenset(k[0] for k in table))
+    return cached[2]
+
+
 def match_at(table: dict[tuple[str, ...], V], tokens: list[Token], i: int, norm: Normalized,
              max_len: int, clitics: bool = True) -> Match[V] | None:
     """The longest phrase of ``table`` starting at token ``i`` (fewest clitics on a tie)."""
     best: Match[V] | None = None
+    firsts = _first_words(table)
+    candidates = stem_candidates(tokens[i].norm) if clitics else ((0, tokens[i].norm),)
+    candidates = [(p, s) for p, s in candidates if s in firsts]
+    if not candidates:
+        return None
     rest = tuple(t.norm for t in tokens[i + 1:i + max_len])
-    candidates = stem_candidates(tokens[i].norm) if clitics else [(0, tokens[i].norm)]
     for prefix, stem in candidates:
         for n in range(len(rest), -1, -1):
             if best is not None and n + 1 <= best.last - best.first:

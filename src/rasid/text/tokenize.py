@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .normalize import Normalized
 
@@ -45,10 +46,11 @@ def tokenize(norm: Normalized) -> list[Token]:
     return tokens
 
 
-def stem_candidates(word: str) -> list[tuple[int, str]]:
+@lru_cache(maxsize=1 << 16)
+def stem_candidates(word: str) -> tuple[tuple[int, str], ...]:
     """Readings of a normalised word with its proclitics (و ف ب ل ك ال لل) removed.
 
-    Returns ``(prefix_length, stem)`` pairs, longest stem first; ``prefix_length`` counts
+    Returns ``(prefix_length, stem)`` pairs (cached: one tuple per word), longest stem first; ``prefix_length`` counts
     characters of ``word`` that belong to clitics, so the stem's span can be found.
     The article ``ال`` is kept on the stem (lexicon keys carry it); ``لل`` yields ``ال``.
     """
@@ -62,4 +64,4 @@ def stem_candidates(word: str) -> list[tuple[int, str]]:
             out.append((p + 1, "ا" + w[1:]))  # لل + stem = ل + ال + stem; span starts at the second ل
         if len(w) > 3 and w[0] in _PREP:
             out.append((p + 1, w[1:]))
-    return out
+    return tuple(out)
