@@ -371,3 +371,68 @@ def test_arriving_somewhere_on_a_visit_visits_it():
     # an invitation to someone is no arrival: the visit is to a place not named as a party
     assert not [e for e in _events("ووجهت الحكومة دعوة إلى وزير الخارجية الأردني لزيارة البلاد.")
                 if e["type"] == "CONSULT" and _countries(e["recipients"]) == {"JOR"}]
+
+
+def _codes_of(actors):
+    return {(a["country"], a["sector"]) for a in actors}
+
+
+def test_a_bomber_who_blows_himself_up_in_front_of_a_place_attacks_it():
+    ev = _one("وفجر انتحاري نفسه أمام مركز للشرطة في مدينة الموصل مما أدى إلى مقتل سبعة أشخاص.", "ASSAULT")
+    assert ("IRQ", "COP") in _codes_of(ev["recipients"])  # what he hit, beside whom he killed
+    assert any(a["text"] == "سبعة أشخاص" for a in ev["recipients"])
+    ev = _one("وفجرت انتحارية نفسها في بلدة بلدروز فقتلت خمسة أشخاص.", "ASSAULT")
+    assert ("IRQ", None) in _codes_of(ev["recipients"])
+    ev = _one("وفجر رجل نفسه داخل المسجد وتبين لاحقا أنه يقيم في المدينة.", "ASSAULT")
+    assert [a["text"] for a in ev["recipients"]] == ["المسجد"]  # the next clause is not part of the target
+
+
+def test_what_an_attack_hit_is_read_beside_its_victims_but_not_idioms_or_the_attacker_himself():
+    ev = _one("وشن الطيران الحربي غارة على مصنع عسكري شمال باكستان أسفرت عن مقتل عشرة جنود.", "ASSAULT")
+    assert ("PAK", "MIL") in _codes_of(ev["recipients"]) and (None, "MIL") in _codes_of(ev["recipients"])
+    ev = _one("وقتل مسلحون عشرين شخصا على الأقل في السوق.", "ASSAULT")
+    assert [a["text"] for a in ev["recipients"]] == ["عشرين شخصا"]
+    events = _events("وأطلق الحارس النار على نفسه داخل الثكنة.")
+    assert not any(a["text"].startswith("نفس") for e in events for a in e["recipients"])
+
+
+def test_those_named_among_the_victims_are_recipients_too():
+    ev = _one("وأسفر الهجوم عن مقتل 12 شخصا بينهم الرئيس الأفغاني حامد كرزاي.", "ASSAULT")
+    assert ("AFG", "GOV") in _codes_of(ev["recipients"]) and any(a["text"] == "12 شخصا" for a in ev["recipients"])
+    ev = _one("وهاجم مسلحون موكبا بينهم زعيمة المعارضة بي نظير بوتو.", "ASSAULT")
+    assert ("PAK", "OPP") in _codes_of(ev["recipients"])
+
+
+def test_counted_people_opening_a_that_clause_are_its_passive_verbs_victims():
+    ev = _one("وأعلن الجيش أن 14 شخصا يشتبه في أنهم ينتمون إلى جماعات مسلحة في المنطقة قتلوا في غارة جوية أمريكية.",
+              "ASSAULT")
+    assert any(a["text"] == "14 شخصا" for a in ev["recipients"]) and _countries(ev["actors"]) == {"USA"}
+
+
+def test_the_party_after_a_relative_verb_is_its_object_unless_the_verb_points_back():
+    ev = _one("وأدان الوزير الهجوم الذي استهدف السفارة البريطانية في كابل.", "ASSAULT")
+    assert ("GBR", "GOV") in _codes_of(ev["recipients"]) and ("GBR", "GOV") not in _codes_of(ev["actors"])
+    ev = _one("وأدان الوزير الهجوم الذي نفذته حركة طالبان في كابل.", "ASSAULT")
+    assert ("AFG", "REB") in _codes_of(ev["actors"])
+
+
+def test_khatafa_before_a_nominative_plural_is_a_verb_with_its_subject():
+    ev = _one("خطف مسلحون مهندسا تركيا في بغداد.", "ASSAULT")
+    assert _codes_of(ev["actors"]) == {(None, "UAF")} and (None, "UAF") not in _codes_of(ev["recipients"])
+    ev = _one("وأدان البيان خطف الصحافي البريطاني في بغداد.", "ASSAULT")  # the noun: its genitive was taken
+    assert ("GBR", "MED") in _codes_of(ev["recipients"])
+
+
+def test_a_town_is_never_the_subject_a_later_sentence_refers_back_to():
+    events = _events("وشهدت مدينة الموصل اشتباكات عنيفة أمس. ودعا إلى ضبط النفس ووقف القتال.")
+    assert not [a for e in events for a in e["actors"] if a["text"] == "الموصل"]
+
+
+def test_provinces_are_places_of_their_country():
+    rec = rasid.analyze("وقع انفجار في محافظة ديالى وآخر في إقليم هلمند وثالث في وزيرستان الشمالية.", published=PUB)
+    assert {e["country"] for e in rec["entities"] if e["type"] == "GPE"} >= {"IRQ", "AFG", "PAK"}
+
+
+def test_a_pronoun_is_no_town():
+    rec = rasid.analyze("وقال المتحدث إن الحديث عنه لم ينته بعد.", published=PUB)
+    assert not [e for e in rec["entities"] if e["country"] == "IRQ"]

@@ -36,7 +36,8 @@ def test_material_conflict_scores_below_cooperation():
 
 def test_trigger_lexicon_uses_known_types_modes_and_codes():
     onto = ontology()
-    table, _ = _lexicon()
+    table, _, verbs = _lexicon()
+    assert all(v.pos == "verb" and table[k].pos == "noun" for k, v in verbs.items())
     for entry in table.values():
         assert entry.type in PLOVER_TYPES
         assert entry.mode is None or entry.mode in onto.types[entry.type]["modes"]

@@ -60,6 +60,7 @@ _FROM, _TO = normalize_word("من"), normalize_word("إلى")
 _FUNCTION_OF = {normalize_word(w) for w in ("مكافحة",)}  # قوات مكافحة الشغب: a force, not a riot
 _ATTACK_NOUNS = {normalize_word(w) for w in ("هجوم", "ضربة", "غارة", "قصف", "هجمات", "غارات", "ضربات")}
 _HISTORICAL_DAYS = 60
+_RESUMPTIVE = ("ه", "ها", "هم", "هما", "هن")  # قادته، يرتكبها: a pronoun referring back
 
 
 @cache
@@ -133,11 +134,12 @@ class _SentenceCoder(SentenceReader):
             agrees = "intransitive" not in entry.props and self.tok(trig.last - 1).norm.endswith(("وا", "ون"))
             subject = None if agrees else next((m for m in self.after(trig.last, 6)
                                                 if m.prep is None and not self._governed(trig.last, m.first)), None)
-            svo = next((m for m in self.before(trig.first, 0) if m.prep is None), None)
+            svo = next((m for m in self.before(trig.first, 0) if m.prep is None and not self._town(m)), None)
             if svo is not None and not passive:  # الرئيس الإيراني يزور العراق / إن بزشكيان زار
                 subject = svo
-            if relative and not passive and (ante := self.before(trig.first - 1, 3)):
-                subject = ante[-1]
+            if relative and not passive and not self.tok(trig.last - 1).norm.endswith(_RESUMPTIVE):
+                ante = self.before(trig.first - 1, 3)  # الهجوم الذي استهدف القنصلية: what follows is the object
+                subject = ante[-1] if ante else None
             if passive:
                 ante = self.before(trig.first - 1, 3)
                 recipients = self.actors_of(ante[-1]) if ante else []
@@ -211,8 +213,10 @@ class _SentenceCoder(SentenceReader):
             return None  # المتظاهرون الذين تجمعوا: describes the crowd of another clause
         if ("required" in entry.props or ontology().needs_recipient(entry.type)) and not recipients:
             return None
-        if not recipients and entry.type == "ASSAULT":
-            recipients = self.target(trig, used, subject_end)
+        if entry.type == "ASSAULT":  # what it hit, beside whom it killed (فجرا نفسيهما أمام مصنع … مقتل 59 شخصا)
+            recipients += [t for t in self.target(trig, used, subject_end, objects=not recipients)
+                           if not any(_overlap(t, p) for p in actors + recipients)]
+            recipients += self.members(recipients)
         if not recipients and actors and entry.type == "ASSAULT":
             place = self._place(trig, exclude={a.country for a in actors})
             if place is not None and place.country:
@@ -375,8 +379,8 @@ class _SentenceCoder(SentenceReader):
         return (ent := self._entity(m)) is not None and ent.type in ("GPE", "LOC", "FAC")
 
     def _town(self, m: Mention) -> bool:
-        """A town (not a country, nor a capital standing for its government: قصفت إسرائيل، رد طهران)
-        named without a link to the verb: where an attack happened rather than who made it."""
+        """A town or province (not a country, nor a capital standing for its government: قصفت إسرائيل،
+        رد طهران) named without a link to the verb: where an attack happened rather than who made it."""
         return (ent := self._entity(m)) is not None and ent.type == "GPE" and m.actor.sector is None \
             and lexicon().key(ent.text) not in lexicon().countries
 
@@ -384,9 +388,14 @@ class _SentenceCoder(SentenceReader):
         return any(e.start == m.actor.start and e.type in ("PER", "ORG", "NORP") for e in self.article.entities)
 
     def _relative_subject(self, trig: Trigger) -> Actor | None:
-        """الغزو الذي قادته الولايات المتحدة / الجرائم التي يرتكبها النظام الصهيوني."""
+        """الغزو الذي قادته الولايات المتحدة / الجرائم التي يرتكبها النظام الصهيوني: the relative clause's verb
+        refers back to the event with a pronoun, so the party after it is its subject (in «الهجوم الذي
+        استهدف مركز شرطة» the party is the object)."""
         for k in range(trig.last, min(trig.last + 3, self.base + len(self.tokens))):
             if self.tok(k).norm in RELATIVE:
+                verb = self.tok(k + 1)
+                if verb is None or not verb.norm.endswith(_RESUMPTIVE):
+                    return None
                 m = next((m for m in self.after(k + 1, 3) if m.prep is None), None)
                 return m.actor if m else None
         return None
@@ -437,6 +446,10 @@ class _SentenceCoder(SentenceReader):
         trig_pos = self.tok(trig.first).start
         after = [e for e in places if e.start > trig_pos and self.article.text[max(0, e.start - 3):e.start].strip().endswith("في")]
         return after[0] if after else min(places, key=lambda e: abs(e.start - trig_pos))
+
+
+def _overlap(a: Actor, b: Actor) -> bool:
+    return a.start is not None and b.start is not None and a.start < b.end and b.start < a.end
 
 
 def _same(a: Actor, b: Actor) -> bool:
@@ -539,17 +552,17 @@ def _same_happening(a: Event, b: Event) -> bool:
     return a.type in SYMMETRIC and (aa, ar) == (br, ba) and bool(aa and ar)
 
 
-def _joined(ours: list[Actor], theirs: list[Actor], places: set[int]) -> list[Actor]:
+def _joined(ours: list[Actor], theirs: list[Actor], places: set[tuple[int, int]]) -> list[Actor]:
     """The parties two mentions of one happening name: each mention may name a different one
     (قتل 18 شخصا … في انفجار سيارة يقودها انتحاري); a party named twice counts once, and a bare
-    place (``places``: where an attack happened, its fallback recipient) only when nothing else is."""
+    place (``places``: the span of where an attack happened, its fallback recipient) only when nothing else is."""
     if not ours:
         return theirs
     return ours + [a for a in theirs if not any(_same(a, b) or a.text == b.text for b in ours)
-                   and a.start not in places]
+                   and (a.start, a.end) not in places]
 
 
-def _merge(events: list[Event], places: set[int], references: Sequence[Event] = ()) -> list[Event]:
+def _merge(events: list[Event], places: set[tuple[int, int]], references: Sequence[Event] = ()) -> list[Event]:
     """One event per happening, with the evidence of every mention. ``references`` (بعد مقتل سليماني)
     only add evidence to an event told elsewhere in the article; alone they are no event."""
     out: list[Event] = []
@@ -620,9 +633,11 @@ def code_events(article: Article) -> Article:
         for m in mentions:
             if m.actor is not None and m.actor.country:
                 seen.setdefault(m.actor.country, []).append(m.actor)
-        subj = next((m.actor for m in mentions if m.prep is None and m.actor and m.actor.country), None)
+        towns = _SentenceCoder(article, stoks, mentions, sent.i, None, None, None)._town
+        subj = next((m.actor for m in mentions if m.prep is None and m.actor and m.actor.country
+                     and not towns(m)), None)  # a town is where things happen, not who acts next
         previous_subject = subj or previous_subject
-    events = _merge(events, {e.start for e in article.entities if e.type in ("GPE", "LOC", "FAC")}, references)
+    events = _merge(events, {(e.start, e.end) for e in article.entities if e.type in ("GPE", "LOC", "FAC")}, references)
     for ev in events:
         mode = f"/{ev.mode}" if ev.mode else ""
         when = f", {ev.date}" if ev.date else ""

@@ -49,6 +49,13 @@ _DAYPARTS = {normalize_word(w) for w in ("ليلا", "ليلاً", "صباحا",
 _REFLEXIVE = {normalize_word(w) for w in ("نفسه", "نفسها", "نفسيهما", "أنفسهم", "أنفسهما", "أنفسهن")}
 _QUANTIFIERS = {normalize_word(w) for w in ("عدة", "بعض", "عدد", "من")}
 _AGENT_PREPS = {normalize_word(w) for w in ("على", "من")}  # على يد، من قبل
+_AMONG = {normalize_word(w) for w in ("بينهم", "بينهن", "منهم", "ومنهم", "وبينهم")}
+
+
+def _new_clause(last: Token, nxt: Token) -> bool:
+    """An indefinite word with و after a definite one starts a new clause (داخل المسجد | وتبين أنه),
+    where a definite one joins the phrase (قوات صالح والحوثيين)."""
+    return last.norm.startswith("ال") and nxt.norm.startswith("و") and not nxt.norm.startswith("وال")
 
 
 @cache
@@ -123,7 +130,7 @@ class SentenceReader:
         lexicons do not know (الموقع، الجبهة، موكبه)."""
         words: list[Token] = []
         while (t := self.tok(k)) is not None and len(words) < 4 and (stop is None or k < stop) and t.is_word \
-                and t.norm not in _PHRASE_STOPS and not self.in_time(t) \
+                and t.norm not in _PHRASE_STOPS and not self.in_time(t) and not (words and _new_clause(words[-1], t)) \
                 and (self.mention_at(t.i) is None or (words and t.norm in lexicon().demonyms)):  # ضباط عراقيين
             words.append(t)
             k += 1
@@ -152,12 +159,40 @@ class SentenceReader:
         verb, its subject (ثمانية أشخاص قُتلوا). A group named after them says whose (150 متمردا من طالبان)."""
         start, end = self.tok(trig.first).start, max(self.tok(trig.last - 1).end, subject_end)
         result = self.result_end(trig)
+        passive = "passive" in trig.entry.props
+        plural = self.tok(trig.last - 1).norm.endswith("وا")
         for q in self.article.quantities:
             after = 0 <= q.start - end <= 12 or (result is not None and 0 <= q.start - result <= 12)
-            before = "passive" in trig.entry.props and 0 <= start - q.end <= 25
+            before = passive and (0 <= start - q.end <= 25 or (plural and q.end < start and self.opens_clause(q)))
             if (after or before) and q.unit in _PEOPLE_SECTORS:
                 return [self.counted_people(q, _PEOPLE_SECTORS[q.unit])]
         return self.counted_group(trig.last) or self.lone_victim(trig)
+
+    def members(self, parties: list[Actor]) -> list[Actor]:
+        """Those named among a party right after it: 30 شخصا بينهم قضاة، سياسيين بينهم زعيمة المعارضة."""
+        out: list[Actor] = []
+        for p in parties:
+            k = next((t.i for t in self.tokens if p.end is not None and t.start >= p.end), None)
+            while k is not None and (t := self.tok(k)) is not None and (not t.is_word or (
+                    t.norm in _AGAINST and self.tok(k + 1) is not None and cue(self.tok(k + 1)) == "idiom")):
+                k += 1 if not t.is_word else 2  # «ثمانية أشخاص، بينهم»، «30 شخصا على الأقل بينهم»
+            if k is not None and (t := self.tok(k)) is not None and t.norm in _AMONG:
+                out += [a for a in self.known_party(k + 1) if a not in parties + out]
+        return out
+
+    def known_party(self, k: int) -> list[Actor]:
+        """The actor mention or the counted people at token ``k`` (never bare words: a list such as
+        «قضاة ورجال شرطة» cannot be cut safely where its words are unknown)."""
+        if (m := self.mention_at(k)) is not None:
+            return self.actors_of(m)
+        start = t.start if (t := self.tok(k)) is not None else -1
+        q = next((q for q in self.article.quantities if q.start == start and q.unit in _PEOPLE_SECTORS), None)
+        return [self.counted_people(q, _PEOPLE_SECTORS[q.unit])] if q is not None else []
+
+    def opens_clause(self, q: Quantity) -> bool:
+        """Whether counted people open a that-clause (أن 13 شخصا … قُتلوا): they are its subject."""
+        prev = next((t for t in reversed(self.tokens) if t.end <= q.start), None)
+        return prev is not None and prev.norm in _THAT
 
     def lone_victim(self, trig: Trigger) -> list[Actor]:
         """One uncounted person right before a killing verb: إن مقاتلا قُتل، جندي قُتل."""
@@ -240,32 +275,57 @@ class SentenceReader:
             k = self.cue_near(trig, "survived", 12)  # نجا قائد الشرطة في بغداد، أمس، من محاولة اغتيال
         return self.party_at(k + 1, trig.first) if k is not None else []
 
-    def target(self, trig: Trigger, used: list[Mention], subject_end: int = 0) -> list[Actor]:
-        """What an attack hit when it is no known actor: the phrase after على/ضد (صواريخ على الموقع)
-        or a transitive verb's object (قصفت الكتائب معبر كرم أبو سالم), kept as uncoded text."""
-        k = max([trig.last] + [m.last for m in used] + [t.i + 1 for t in self.tokens if t.end <= subject_end])
-        end = self.clause_end(trig.last)
+    def target(self, trig: Trigger, used: list[Mention], subject_end: int = 0, objects: bool = True) -> list[Actor]:
+        """What an attack hit: the phrase after على/ضد (صواريخ على الموقع), a transitive verb's object
+        (قصفت الكتائب معبر كرم أبو سالم), or where a bomber blew himself up (فجرا نفسيهما أمام مصنع عسكري);
+        a place named right after it says in which country (مواقع في جنوب لبنان). Unknown words stay uncoded text.
+        ``objects``: whether a verb's object may be the target (not when its victims are known: قتل أكثر من 30 شخصا)."""
+        k = self.after_times(max([trig.last] + [m.last for m in used]
+                                 + [t.i + 1 for t in self.tokens if t.end <= subject_end]))
+        own = next((j for j in range(k - 1, k + 3) if (t := self.tok(j)) is not None and t.norm in _REFLEXIVE
+                    and j >= trig.last), None)  # فجر نفسه، فجر رجل نفسه، فجر الانتحاري نفسه
+        if own is not None:
+            scene = self.tok(own + 1)  # the target only where he did it (أمام، وسط، في …)
+            if scene is None or not (cue(scene) == "scene" or scene.norm == normalize_word("في")):
+                return []
+            return [self.placed(a) for a in self.party_at(own + 2, self.clause_end(own + 2))]
+        # with its victims known, only an على right after the verb phrase names what it hit
+        end = self.clause_end(trig.last) if objects else min(self.clause_end(trig.last), k + 2)
         on = next((j for j in range(trig.last, end) if self.tok(j).norm in _AGAINST
-                   and (self.tok(j + 1) is None or cue(self.tok(j + 1)) != "agent")), None)  # not على يد
-        if on is not None:
-            k = on + 1 + (self.tok(on + 1) is not None and self.tok(on + 1).norm in _ABOARD)  # على متن
-        elif trig.entry.pos != "verb" or trig.entry.requires:
+                   and (self.tok(j + 1) is None or cue(self.tok(j + 1)) not in ("agent", "idiom"))), None)
+        if on is not None:  # not على يد مسلحين، على الأقل
+            nxt = self.tok(on + 1)
+            if nxt is None or nxt.norm in _REFLEXIVE:
+                return []  # أطلق النار على نفسه
+            k = self.after_times(on + 1 + (nxt.norm in _ABOARD))  # على متن
+        elif trig.entry.pos != "verb" or trig.entry.requires or not objects:
             return []  # فجر سيارة، أطلق صواريخ: the object is the weapon
+        if self.tok(k) is None or self.mention_at(k) is not None:
+            return []  # a known actor as object is the verb's recipient already
+        hit = [p] if (p := self.phrase(k)) is not None else []
+        return [self.placed(a) for a in hit]
+
+    def after_times(self, k: int) -> int:
+        """The first token from ``k`` that is no time (اقتحم مسلحون الأسبوع الماضي مهبطا، اقتحمت ليلا عيادة)."""
         while (t := self.tok(k)) is not None and (self.in_time(t) or t.norm in _DAYPARTS):
-            k += 1  # اقتحم مسلحون الأسبوع الماضي مهبطا، اقتحمت ليلا عيادة
-        if (first := self.tok(k)) is None or first.norm in _REFLEXIVE or self.mention_at(k) is not None:
-            return []  # فجر نفسه: no target
-        phrase = self.phrase(k)
-        if phrase is None:
-            return []
-        t = next((t for t in self.tokens if t.start >= phrase.end), None)
-        if t is not None and t.norm == normalize_word("في"):  # مواقع في جنوب لبنان
-            place = next((x for x in self.article.entities if x.type in ("GPE", "LOC", "FAC") and x.country
-                          and t.end < x.start <= t.end + 12), None)
-            if place is not None:
-                phrase.end, phrase.country = place.end, place.country
-                phrase.text = self.article.text[phrase.start:phrase.end]
-        return [phrase]
+            k += 1
+        return k
+
+    def placed(self, party: Actor) -> Actor:
+        """An uncoded party with the country of a place named right after it (مواقع في جنوب لبنان،
+        مصنع عسكري شمال باكستان، مأدبة إفطار في بلدة بلدروز)."""
+        if party.country or party.end is None:
+            return party
+        nxt = next((t for t in self.tokens if t.start >= party.end), None)
+        if nxt is None:
+            return party
+        after_in = nxt.norm == normalize_word("في")
+        place = next((x for x in self.article.entities if x.type in ("GPE", "LOC", "FAC") and x.country
+                      and (x.start == nxt.start or (after_in and nxt.end < x.start <= nxt.end + 12))), None)
+        if place is None:
+            return party
+        return Actor(self.article.text[party.start:place.end], party.name_en, place.country, party.sector,
+                     party.start, place.end)
 
     def protest_target(self, trig: Trigger, exclude: list[Mention]) -> list[Actor]:
         """Whom a protest is against, anywhere later in the sentence: ضد الناتو، أمام السفارة الأردنية،

@@ -48,8 +48,11 @@ def _verb_forms(past: str, present: str) -> list[str]:
 
 
 @cache
-def _lexicon() -> tuple[dict[tuple[str, ...], TriggerEntry], int]:
+def _lexicon() -> tuple[dict[tuple[str, ...], TriggerEntry], int, dict[tuple[str, ...], TriggerEntry]]:
+    """The trigger table (first entry of a form wins), its longest key, and the verb readings of the
+    forms that are nouns too (خطف، قصف)."""
     table: dict[tuple[str, ...], TriggerEntry] = {}
+    verbs: dict[tuple[str, ...], TriggerEntry] = {}
     for etype, mode, cameo, pos, forms, requires, props in read_tsv("lexicons/event_triggers.tsv"):
         entry = TriggerEntry(etype, mode or None, cameo, pos,
                              frozenset(normalize_word(w) for w in requires.split(",") if w),
@@ -63,7 +66,9 @@ def _lexicon() -> tuple[dict[tuple[str, ...], TriggerEntry], int]:
         for w in words:
             key = tuple(normalize_word(x) for x in w)
             table.setdefault(key, entry)
-    return table, max(len(k) for k in table)
+            if pos == "verb":
+                verbs.setdefault(key, entry)
+    return table, max(len(k) for k in table), {k: verbs[k] for k, e in table.items() if e.pos == "noun" and k in verbs}
 
 
 def _readings(word: str, taa_marbuta: bool = False) -> list[tuple[str, bool, str | None, bool]]:
@@ -97,7 +102,7 @@ def _readings(word: str, taa_marbuta: bool = False) -> list[tuple[str, bool, str
 
 def find_triggers(tokens: list[Token]) -> list[Trigger]:
     """Triggers among ``tokens`` (which must be contiguous article tokens), longest match first."""
-    table, max_len = _lexicon()
+    table, max_len, verbs = _lexicon()
     found: list[Trigger] = []
     i = 0
     while i < len(tokens):
@@ -108,6 +113,9 @@ def find_triggers(tokens: list[Token]) -> list[Trigger]:
                 entry = table.get((stem, *rest[:n]))
                 if entry and ((pos and entry.pos != pos) or (suffixed and "intransitive" in entry.props)):
                     continue
+                if entry and pos is None and (stem, *rest[:n]) in verbs and rest[n:n + 1] \
+                        and rest[n].endswith("ون"):
+                    entry = verbs[(stem, *rest[:n])]  # خطف مسلحون: a nominative plural follows a verb, never a noun
                 if entry and (best is None or n + 1 > best.last - best.first):
                     word = tokens[i].norm
                     conjoined = word[0] in "وف" and word[1:].startswith(stem[:2])
