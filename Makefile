@@ -10,7 +10,7 @@ STAMP   := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[test,semantic,ray]'
+	$(BIN)/pip install -q -e '.[test,ray]'
 	touch $(STAMP)
 
 demo: $(STAMP)  ## analyse the bundled sample articles

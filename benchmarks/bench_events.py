@@ -74,6 +74,7 @@ def cross_validated(shared: Path, gold_rows: dict[str, list[dict]], folds: int, 
         screen = fit([labelled[i] for i in train], seed=seed)
         for t in screen["types"].values():
             t["threshold"] += shift
+            t["second"]["threshold"] += shift
         model.write_text(json.dumps(screen))
         preds += analyze([by_id[labelled[i].id] for i in test], tmp, str(model))
     return preds

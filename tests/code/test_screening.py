@@ -3,7 +3,7 @@ for these tests; the screen itself is trained on the GSR dev sentences)."""
 import json
 
 import rasid
-from rasid.code.screening import MODEL, score, screen_events, sentence_features
+from rasid.code.screening import MODEL, score, screen_events, second_opinion, sentence_features, sentence_text
 from rasid.doc import Article
 from rasid.pipeline import STEPS, run
 from rasid.text.normalize import normalize_word
@@ -59,3 +59,34 @@ def test_the_shipped_model_screens_assault_only():
     assert set(model["types"]) == {"ASSAULT"}
     m = model["types"]["ASSAULT"]
     assert 0 < m["threshold"] < 1 and len(m["weights"]) > 100 and "trained_on" in model
+    assert 0 < m["second"]["band"] < 0.5 and len(m["second"]["weights"]) == 384
+
+
+def test_the_second_opinion_decides_only_where_the_stems_are_undecided(monkeypatch, tmp_path):
+    text = "وخطف مسلحون مهندسا في بغداد أمس."  # no weight for any feature: a stem score of exactly 0.5
+
+    def screened(band, second_bias):
+        model = tmp_path / f"screen-{band}-{second_bias}.json"
+        second = {"band": band, "bias": second_bias, "threshold": 0.5, "weights": [0.0] * 384}
+        model.write_text(json.dumps({"types": {"ASSAULT": {"bias": 0.0, "threshold": 0.5, "weights": {},
+                                                           "second": second}}}), encoding="utf-8")
+        return _types(text, monkeypatch, str(model))
+
+    assert screened(0.1, -5.0) == [] and screened(0.1, 5.0) == ["ASSAULT"]  # within the band: it decides
+    assert screened(0.0, -5.0) == ["ASSAULT"]  # no band: the stems' 0.5 meets the threshold
+
+
+def test_the_shipped_second_opinion_ranks_reports_above_passing_mentions():
+    m = json.loads(MODEL.read_text(encoding="utf-8"))["types"]["ASSAULT"]["second"]
+    report = second_opinion(m, "قتل 18 شخصا وأصيب عشرات آخرون بجروح في انفجار سيارتين مفخختين في بغداد أمس.")
+    funeral = second_opinion(m, "وشارك آلاف في تشييع القائد الفلسطيني يحيى عياش الذي قُتل في غارة إسرائيلية.")
+    demand = second_opinion(m, "وطالب الحزب بمحاسبة المسلحين الذين خطفوا الصحافي الشهر الماضي.")
+    assert report >= m["threshold"] > demand and report > funeral
+
+
+def test_the_second_opinion_reads_a_long_sentence_around_its_trigger():
+    words = " ".join(["وقال"] + ["المتحدث"] * 60) + " إن مسلحين خطفوا مهندسا في بغداد أمس."
+    art = run(Article(id="t", text=words, published=PUB), [s for s in STEPS if s is not screen_events])
+    (ev,) = [e for e in art.events if e.type == "ASSAULT"]
+    read = sentence_text(art, ev.sentence, [ev])
+    assert "خطفوا" in read and len(read.split()) <= 40 and len(read) < len(words)

