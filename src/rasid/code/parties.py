@@ -8,7 +8,7 @@ against (هتافات مضادة للحكومة). A party the lexicons do not kn
 """
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from ..doc import Actor, Article, Quantity
 from ..extract.actors import resolve_actor
@@ -65,7 +65,11 @@ def _cues() -> dict[str, str]:
 
 def cue(tok: Token) -> str | None:
     """The role ``event_cues.tsv`` gives a word (future, negated, light, result, agent …), if any."""
-    word = tok.norm
+    return _cue_of(tok.norm)
+
+
+@lru_cache(maxsize=1 << 16)
+def _cue_of(word: str) -> str | None:
     stems = [s for _, s in stem_candidates(word)]
     if len(word) > 2 and word[0] in "وف":
         stems.append(word[1:])  # ولم، فلن
