@@ -7,7 +7,7 @@ from typing import Generic, TypeVar
 from ..text.normalize import Normalized
 from ..text.tokenize import Token, stem_candidates
 
-__all__ = ["Match", "match_at", "find_all"]
+__all__ = ["Match", "first_words", "match_at", "find_all"]
 
 V = TypeVar("V")
 
@@ -26,7 +26,7 @@ class Match(Generic[V]):
 _FIRST_WORDS: dict[int, tuple[dict, int, frozenset[str]]] = {}
 
 
-def _first_words(table: dict[tuple[str, ...], V]) -> frozenset[str]:
+def first_words(table: dict[tuple[str, ...], V]) -> frozenset[str]:
     """The words ``table``'s phrases begin with, computed again only when the table changes."""
     cached = _FIRST_WORDS.get(id(table))
     if cached is None or cached[0] is not table or cached[1] != len(table):
@@ -38,7 +38,7 @@ def match_at(table: dict[tuple[str, ...], V], tokens: list[Token], i: int, norm:
              max_len: int, clitics: bool = True) -> Match[V] | None:
     """The longest phrase of ``table`` starting at token ``i`` (fewest clitics on a tie)."""
     best: Match[V] | None = None
-    firsts = _first_words(table)
+    firsts = first_words(table)
     candidates = stem_candidates(tokens[i].norm) if clitics else ((0, tokens[i].norm),)
     candidates = [(p, s) for p, s in candidates if s in firsts]
     if not candidates:

@@ -9,18 +9,22 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import cache
+from collections.abc import Callable
+from functools import cache, lru_cache, partial
 from pathlib import Path
+from typing import NamedTuple
 
 import pycrfsuite
 
 from ..resources import DATA, lexicon
 from ..text.normalize import normalize_word
+from .lookup import first_words
 
 __all__ = ["NerTagger", "Piece", "segment_word", "sentence_features", "tagger"]
 
 MODEL_DIR = DATA / "models" / "ner"
 _PROCLITICS = "وفبلك"
+_CACHED_WORDS = 1 << 14
 _ORG_HEADS = {normalize_word(w) for w in (
     "وزارة حزب حركة جامعة شركة منظمة مجلس وكالة بنك نادي هيئة جمعية مؤسسة اتحاد جبهة "
     "تنظيم جماعة صحيفة قناة مركز معهد محكمة لجنة كتائب قوات جيش الحكومة الجيش").split()}
@@ -97,8 +101,12 @@ def _lexicon_tags(words: list[str]) -> list[str | None]:
     """BIO marks of the longest lexicon phrases (places, organisations, people, titles) over words."""
     lex = lexicon()
     tags: list[str | None] = [None] * len(words)
+    entity_starts, title_starts = first_words(lex.entities), first_words(lex.titles)
     i = 0
     while i < len(words):
+        if words[i] not in entity_starts and words[i] not in title_starts:
+            i += 1
+            continue
         for n in range(min(lex.max_len, len(words) - i), 0, -1):
             key = tuple(words[i:i + n])
             entry = lex.entities.get(key)
@@ -112,27 +120,46 @@ def _lexicon_tags(words: list[str]) -> list[str | None]:
     return tags
 
 
-_CONTEXT_KEYS = ("lex", "w", "bare", "shape", "gaz_place", "gaz_org", "gaz_person", "first_name", "title",
+_CONTEXT_KEYS = ("w", "bare", "shape", "gaz_place", "gaz_org", "gaz_person", "first_name", "title",
                  "demonym", "org_head", "loc_cue", "per_cue", "s2")
+_OFFSETS = (-2, -1, 1, 2)
+_LEX_NAMES = {d: f"{d}:lex" for d in _OFFSETS}
+_PAD_NAMES = {d: f"{d}:pad" for d in _OFFSETS}
 
 
-def sentence_features(words: list[str], vocab: dict[str, int]) -> list[dict[str, float | str]]:
-    """CRF features for a sentence of normalised, segmented words."""
-    base = [_word_features(w, vocab) for w in words]
-    for f, tag in zip(base, _lexicon_tags(words)):
-        if tag:
-            f["lex"] = tag
+class WordFeatures(NamedTuple):
+    """A word's own features, and those it lends its neighbours (keys prefixed by the offset)."""
+
+    own: dict[str, float | str]
+    lent: dict[int, dict[str, float | str]]
+
+
+def word_features(w: str, vocab: dict[str, int]) -> WordFeatures:
+    """What a word contributes to the features of a sentence, whatever the sentence."""
+    own = _word_features(w, vocab)
+    context = [(k, own[k]) for k in _CONTEXT_KEYS if k in own]
+    return WordFeatures(own, {d: {f"{d}:{k}": v for k, v in context} for d in _OFFSETS})
+
+
+def sentence_features(words: list[str], vocab: dict[str, int],
+                      features: Callable[[str], WordFeatures] | None = None) -> list[dict[str, float | str]]:
+    """CRF features for a sentence of normalised, segmented words (``features`` reads a word,
+    default ``word_features`` with ``vocab``; the tagger passes a cached one)."""
+    views = list(map(features or partial(word_features, vocab=vocab), words))
+    lex = _lexicon_tags(words)
     feats = []
-    for i, f in enumerate(base):
-        x = dict(f)
-        for d in (-2, -1, 1, 2):
+    for i, view in enumerate(views):
+        x = dict(view.own)
+        if lex[i]:
+            x["lex"] = lex[i]
+        for d in _OFFSETS:
             j = i + d
-            if 0 <= j < len(base):
-                for k in _CONTEXT_KEYS:
-                    if k in base[j]:
-                        x[f"{d}:{k}"] = base[j][k]
+            if 0 <= j < len(views):
+                if lex[j]:
+                    x[_LEX_NAMES[d]] = lex[j]
+                x.update(views[j].lent[d])
             else:
-                x[f"{d}:pad"] = 1.0
+                x[_PAD_NAMES[d]] = 1.0
         if i > 0:
             x["bigram-1"] = words[i - 1] + "|" + words[i]
         if i + 1 < len(words):
@@ -151,12 +178,14 @@ class NerTagger:
             self.vocab: dict[str, int] = json.load(f)
         with open(model_dir / "common_words.json", encoding="utf-8") as f:
             self.common_words: frozenset[str] = frozenset(json.load(f))
+        # the words of news repeat (Zipf): a bounded cache serves most of them
+        self.word_features = lru_cache(maxsize=_CACHED_WORDS)(partial(word_features, vocab=self.vocab))
 
     def tag(self, words: list[str]) -> list[str]:
         """BIO labels for normalised, already segmented words."""
         if not words:
             return []
-        return self.tagger.tag(sentence_features(words, self.vocab))
+        return self.tagger.tag(sentence_features(words, self.vocab, self.word_features))
 
 
 @cache
