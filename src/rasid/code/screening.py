@@ -29,7 +29,7 @@ from ..doc import Article, Event
 from ..resources import DATA
 from ..text.tokenize import stem_candidates
 
-__all__ = ["screen_events", "sentence_features", "sentence_text", "embed", "reports", "MODEL"]
+__all__ = ["screen_events", "sentence_features", "sentence_text", "embed", "stem_verdict", "second_verdict", "MODEL"]
 
 MODEL = DATA / "models" / "events" / "screen.json"
 _DIGITS = re.compile(r"\d+")
@@ -120,14 +120,21 @@ def second_opinion(model: dict[str, Any], text: str) -> float:
     return 1 / (1 + math.exp(-z))
 
 
-def reports(model: dict[str, Any], article: Article, sentence: int, etype: str, events: list[Event]) -> bool:
-    """Whether the sentence reports its events of ``etype``: the stem model decides, or the second
-    opinion when the stems leave the sentence within ``band`` of the threshold."""
+def stem_verdict(model: dict[str, Any], article: Article, sentence: int, etype: str,
+                 events: list[Event]) -> bool | None:
+    """The stem model's verdict on a sentence, or None when it is within the second opinion's
+    ``band`` of the threshold and leaves the sentence to it."""
     p = score(model, sentence_features(article, sentence, etype, events))
     second = model.get("second")
     if second is not None and abs(p - model["threshold"]) < second["band"]:
-        return second_opinion(second, sentence_text(article, sentence, events)) >= second["threshold"]
+        return None
     return p >= model["threshold"]
+
+
+def second_verdict(model: dict[str, Any], article: Article, sentence: int, events: list[Event]) -> bool:
+    """The second opinion's verdict on a sentence the stems left undecided."""
+    second = model["second"]
+    return second_opinion(second, sentence_text(article, sentence, events)) >= second["threshold"]
 
 
 def _sentences(ev: Event) -> set[int]:
@@ -135,7 +142,9 @@ def _sentences(ev: Event) -> set[int]:
 
 
 def screen_events(article: Article) -> Article:
-    """Drop events of the screened types whose sentences all score below the type's threshold."""
+    """Drop events of the screened types none of whose sentences reports them: the stem model
+    decides, or the second opinion where the stems leave a sentence undecided. The encoder reads a
+    sentence only for an event that no sentence keeps by its stems alone."""
     model = _model(os.environ.get("RASID_EVENT_SCREEN") or str(MODEL))
     if model is None or not article.events:
         return article
@@ -145,7 +154,18 @@ def screen_events(article: Article) -> Article:
     for ev in screened:
         for s in _sentences(ev):
             by_sentence.setdefault((s, ev.type), []).append(ev)
-    passed = {(s, t) for (s, t), evs in by_sentence.items() if reports(types[t], article, s, t, evs)}
-    article.events = [ev for ev in article.events if ev not in screened
-                      or any((s, ev.type) in passed for s in _sentences(ev))]
+    verdicts = {(s, t): stem_verdict(types[t], article, s, t, evs) for (s, t), evs in by_sentence.items()}
+
+    def kept(ev: Event) -> bool:
+        keys = [(s, ev.type) for s in sorted(_sentences(ev))]
+        if any(verdicts[k] for k in keys):
+            return True
+        for key in keys:
+            if verdicts[key] is None:
+                verdicts[key] = second_verdict(types[ev.type], article, key[0], by_sentence[key])
+                if verdicts[key]:
+                    return True
+        return False
+
+    article.events = [ev for ev in article.events if ev not in screened or kept(ev)]
     return article

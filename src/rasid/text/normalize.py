@@ -6,6 +6,7 @@ back to the original string.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -61,15 +62,22 @@ class Normalized:
         return self.index[start], stop
 
 
+_CHANGED = "".join(sorted({*_DROP, *_FOLD, *"\u00a0\u2007\u202f\t\r\x0b\x0c",
+                           *map(chr, range(0xFB50, 0xFF00)), *map(chr, range(0xFF00, 0xFFF0))}))
+_TABLE = {ord(ch): _fold_char(ch) for ch in _CHANGED if _fold_char(ch) != ch}
+_RESIZED = re.compile("[" + re.escape("".join(chr(c) for c, f in _TABLE.items() if len(f) != 1)) + "]")
+
+
 def normalize(text: str) -> Normalized:
     """Fold hamza/alef forms, alef maqsura, ta marbuta and digits; drop diacritics and tatweel."""
-    out: list[str] = []
     index: list[int] = []
-    for i, ch in enumerate(text):
-        folded = _fold_char(ch)
-        out.append(folded)
-        index.extend([i] * len(folded))
-    return Normalized(text, "".join(out), tuple(index))
+    pos = 0
+    for m in _RESIZED.finditer(text):  # characters dropped or expanded (ﻻ -> لا)
+        index.extend(range(pos, m.start()))
+        index.extend([m.start()] * len(_TABLE[ord(m[0])]))
+        pos = m.end()
+    index.extend(range(pos, len(text)))
+    return Normalized(text, text.translate(_TABLE), tuple(index))
 
 
 def normalize_word(word: str) -> str:
