@@ -24,7 +24,7 @@ __all__ = ["NerTagger", "Piece", "segment_word", "sentence_features", "tagger"]
 
 MODEL_DIR = DATA / "models" / "ner"
 _PROCLITICS = "وفبلك"
-_CACHED_WORDS = 1 << 14
+_CACHED_WORDS = 1 << 13
 _ORG_HEADS = {normalize_word(w) for w in (
     "وزارة حزب حركة جامعة شركة منظمة مجلس وكالة بنك نادي هيئة جمعية مؤسسة اتحاد جبهة "
     "تنظيم جماعة صحيفة قناة مركز معهد محكمة لجنة كتائب قوات جيش الحكومة الجيش").split()}
@@ -123,6 +123,7 @@ def _lexicon_tags(words: list[str]) -> list[str | None]:
 _CONTEXT_KEYS = ("w", "bare", "shape", "gaz_place", "gaz_org", "gaz_person", "first_name", "title",
                  "demonym", "org_head", "loc_cue", "per_cue", "s2")
 _OFFSETS = (-2, -1, 1, 2)
+_CONTEXT_NAMES = {d: {k: f"{d}:{k}" for k in _CONTEXT_KEYS} for d in _OFFSETS}
 _LEX_NAMES = {d: f"{d}:lex" for d in _OFFSETS}
 _PAD_NAMES = {d: f"{d}:pad" for d in _OFFSETS}
 
@@ -138,7 +139,7 @@ def word_features(w: str, vocab: dict[str, int]) -> WordFeatures:
     """What a word contributes to the features of a sentence, whatever the sentence."""
     own = _word_features(w, vocab)
     context = [(k, own[k]) for k in _CONTEXT_KEYS if k in own]
-    return WordFeatures(own, {d: {f"{d}:{k}": v for k, v in context} for d in _OFFSETS})
+    return WordFeatures(own, {d: {_CONTEXT_NAMES[d][k]: v for k, v in context} for d in _OFFSETS})
 
 
 def sentence_features(words: list[str], vocab: dict[str, int],
