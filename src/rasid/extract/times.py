@@ -17,7 +17,7 @@ from ..resources import read_tsv
 from ..text.normalize import normalize_word
 from ..text.tokenize import Token, stem_candidates
 from .entities import analysed_tokens
-from .lookup import match_at
+from .lookup import first_words, match_at
 from .numbers import read_number
 
 __all__ = ["find_times", "parse_published"]
@@ -51,6 +51,12 @@ def _weekdays() -> dict[str, int]:
 @cache
 def _relative() -> dict[tuple[str, ...], tuple[str, int]]:
     return {tuple(normalize_word(p).split()): (u, int(o)) for p, u, o in read_tsv("lexicons/relative_times.tsv")}
+
+
+@cache
+def _starts() -> frozenset[str]:
+    """The words a time expression not led by digits can begin with (behind clitics)."""
+    return frozenset({*first_words(_months()), *_weekdays(), *first_words(_relative()), *_AGO, *_YEAR_WORDS})
 
 
 def parse_published(value: str | None) -> date | None:
@@ -114,9 +120,11 @@ class _Finder:
 
     def run(self) -> list[TimeExpr]:
         self.numeric_dates()
+        starts = _starts()
         i = 0
         while i < len(self.tokens):
-            if i not in self.used:
+            word = self.tokens[i].norm
+            if i not in self.used and (word[:1].isdigit() or any(s in starts for _, s in stem_candidates(word))):
                 for step in (self.month, self.weekday, self.relative, self.ago, self.year):
                     nxt = step(i)
                     if nxt:
