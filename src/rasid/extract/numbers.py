@@ -7,6 +7,7 @@ from functools import cache
 from ..resources import read_tsv
 from ..text.normalize import normalize_word
 from ..text.tokenize import Token, stem_candidates
+from .lookup import first_words
 
 __all__ = ["NumberSpan", "read_number"]
 
@@ -37,8 +38,9 @@ def _digits(tok: Token) -> float | int | None:
 def _word_at(tokens: list[Token], i: int, allow_conj: bool) -> tuple[int, int, str, int] | None:
     """(value, role, n_tokens, prefix) of a number word at token ``i``."""
     table = _words()
+    firsts = first_words(table)
     for prefix, stem in stem_candidates(tokens[i].norm):
-        if prefix and not (allow_conj and prefix == 1 and tokens[i].norm[0] == "و"):
+        if stem not in firsts or prefix and not (allow_conj and prefix == 1 and tokens[i].norm[0] == "و"):
             continue
         for n in (2, 1):
             key = (stem, *(t.norm for t in tokens[i + 1:i + n]))
