@@ -2,6 +2,7 @@
 import gzip
 import io
 import json
+import unicodedata
 
 import pytest
 
@@ -46,6 +47,25 @@ def test_non_arabic_text_gets_an_error_record(text, message):
     rec = analyze_record({"id": "x", "text": text})
     assert message in rec["error"]
     assert rec["entities"] == []
+
+
+def _presentation_forms(text: str) -> str:
+    """``text`` with each Arabic letter in its isolated presentation form, as old typesetting wrote it."""
+    forms = {}
+    for code in range(0xFE70, 0xFEFD):
+        ch = chr(code)
+        if "ISOLATED FORM" in unicodedata.name(ch, "") and len(unicodedata.normalize("NFKC", ch)) == 1:
+            forms.setdefault(unicodedata.normalize("NFKC", ch), ch)
+    return "".join(forms.get(c, c) for c in text)
+
+
+def test_arabic_in_presentation_forms_is_arabic():
+    text = _presentation_forms("قال مصدر عسكري إن الخلافات تصاعدت بين الحلفاء بعد الهزائم الأخيرة في محافظة عدن "
+                               "وإن قادة الجماعة اجتمعوا أمس لبحث انسحاب مقاتليهم من المواقع التي خسروها")
+    assert not any("\u0621" <= c <= "\u064a" for c in text)  # no plain letters left
+    rec = analyze_record({"id": "pf", "text": text})
+    assert rec.get("error") is None
+    assert rec["language"] == "ar"
 
 
 def test_oversized_text_is_refused_not_cut():

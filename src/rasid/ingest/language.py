@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 
 from lingua import Language, LanguageDetectorBuilder
@@ -35,7 +36,8 @@ def check_arabic(text: str) -> str:
     arabic = len(_ARABIC_SCRIPT.findall("".join(letters)))
     if arabic < 0.5 * len(letters):
         raise NotArabicError(f"not Arabic: only {arabic / len(letters):.0%} of the letters are in Arabic script")
-    lang = _detector().detect_language_of(sample[:_LANGUAGE_SAMPLE])
+    # presentation forms (ﺧﻼﻓﺎﺕ, from old typesetting) read as standard letters: lingua took them for Urdu
+    lang = _detector().detect_language_of(unicodedata.normalize("NFKC", sample[:_LANGUAGE_SAMPLE]))
     if lang in (Language.PERSIAN, Language.URDU):
         raise NotArabicError(f"not Arabic: the text is {lang.name.title()}")
     return "ar"
