@@ -40,7 +40,7 @@ def _word_at(tokens: list[Token], i: int, allow_conj: bool) -> tuple[int, int, s
     table = _words()
     firsts = first_words(table)
     for prefix, stem in stem_candidates(tokens[i].norm):
-        if stem not in firsts or prefix and not (allow_conj and prefix == 1 and tokens[i].norm[0] == "و"):
+        if stem not in firsts or (prefix and not (allow_conj and prefix == 1 and tokens[i].norm[0] == "و")):
             continue
         for n in (2, 1):
             key = (stem, *(t.norm for t in tokens[i + 1:i + n]))

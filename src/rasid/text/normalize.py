@@ -62,8 +62,8 @@ class Normalized:
         return self.index[start], stop
 
 
-_CHANGED = "".join(sorted({*_DROP, *_FOLD, *"\u00a0\u2007\u202f\t\r\x0b\x0c",
-                           *map(chr, range(0xFB50, 0xFF00)), *map(chr, range(0xFF00, 0xFFF0))}))
+# every character ``_fold_char`` may change, and what it becomes: normalising is then one str.translate
+_CHANGED = {*_DROP, *_FOLD, *"\u00a0\u2007\u202f\t\r\x0b\x0c", *map(chr, range(0xFB50, 0xFFF0))}
 _TABLE = {ord(ch): _fold_char(ch) for ch in _CHANGED if _fold_char(ch) != ch}
 _RESIZED = re.compile("[" + re.escape("".join(chr(c) for c, f in _TABLE.items() if len(f) != 1)) + "]")
 
