@@ -76,6 +76,26 @@ def test_the_second_opinion_decides_only_where_the_stems_are_undecided(monkeypat
     assert screened(0.0, -5.0) == ["ASSAULT"]  # no band: the stems' 0.5 meets the threshold
 
 
+def test_the_encoder_reads_no_sentence_of_an_event_another_sentence_keeps(monkeypatch, tmp_path):
+    from rasid.code import screening
+    text = "خطف مسلحون مهندسا في بغداد\nخطف مسلحون مهندسا في بغداد أمس."  # a headline and its report: one event
+    calls = []
+    real = screening.second_opinion
+    monkeypatch.setattr(screening, "second_opinion", lambda model, s: calls.append(s) or real(model, s))
+
+    def screened(weights):
+        model = tmp_path / f"screen-{len(weights)}.json"
+        second = {"band": 0.1, "bias": -5.0, "threshold": 0.5, "weights": [0.0] * 384}
+        model.write_text(json.dumps({"types": {"ASSAULT": {"bias": 0.0, "threshold": 0.5, "weights": weights,
+                                                           "second": second}}}), encoding="utf-8")
+        return _types(text, monkeypatch, str(model))
+
+    # no weights: both sentences score 0.5, within the band, and the second opinion rejects them
+    assert screened({}) == [] and len(calls) == 2
+    calls.clear()  # the report's أمس keeps the event by its stems: the undecided headline is never embedded
+    assert screened({"w:" + normalize_word("أمس"): 20.0}) == ["ASSAULT"] and calls == []
+
+
 def test_the_shipped_second_opinion_ranks_reports_above_passing_mentions():
     m = json.loads(MODEL.read_text(encoding="utf-8"))["types"]["ASSAULT"]["second"]
     report = second_opinion(m, "قتل 18 شخصا وأصيب عشرات آخرون بجروح في انفجار سيارتين مفخختين في بغداد أمس.")

@@ -29,7 +29,7 @@ from ..doc import Article, Event
 from ..resources import DATA
 from ..text.tokenize import stem_candidates
 
-__all__ = ["screen_events", "sentence_features", "sentence_text", "embed", "stem_verdict", "second_verdict", "MODEL"]
+__all__ = ["screen_events", "sentence_features", "sentence_text", "embed", "MODEL"]
 
 MODEL = DATA / "models" / "events" / "screen.json"
 _DIGITS = re.compile(r"\d+")
@@ -120,7 +120,7 @@ def second_opinion(model: dict[str, Any], text: str) -> float:
     return 1 / (1 + math.exp(-z))
 
 
-def stem_verdict(model: dict[str, Any], article: Article, sentence: int, etype: str,
+def _stem_verdict(model: dict[str, Any], article: Article, sentence: int, etype: str,
                  events: list[Event]) -> bool | None:
     """The stem model's verdict on a sentence, or None when it is within the second opinion's
     ``band`` of the threshold and leaves the sentence to it."""
@@ -131,7 +131,7 @@ def stem_verdict(model: dict[str, Any], article: Article, sentence: int, etype: 
     return p >= model["threshold"]
 
 
-def second_verdict(model: dict[str, Any], article: Article, sentence: int, events: list[Event]) -> bool:
+def _second_verdict(model: dict[str, Any], article: Article, sentence: int, events: list[Event]) -> bool:
     """The second opinion's verdict on a sentence the stems left undecided."""
     second = model["second"]
     return second_opinion(second, sentence_text(article, sentence, events)) >= second["threshold"]
@@ -154,18 +154,15 @@ def screen_events(article: Article) -> Article:
     for ev in screened:
         for s in _sentences(ev):
             by_sentence.setdefault((s, ev.type), []).append(ev)
-    verdicts = {(s, t): stem_verdict(types[t], article, s, t, evs) for (s, t), evs in by_sentence.items()}
+    verdicts = {(s, t): _stem_verdict(types[t], article, s, t, evs) for (s, t), evs in by_sentence.items()}
+
+    def second(key: tuple[int, str]) -> bool:
+        verdicts[key] = _second_verdict(types[key[1]], article, key[0], by_sentence[key])
+        return verdicts[key]
 
     def kept(ev: Event) -> bool:
         keys = [(s, ev.type) for s in sorted(_sentences(ev))]
-        if any(verdicts[k] for k in keys):
-            return True
-        for key in keys:
-            if verdicts[key] is None:
-                verdicts[key] = second_verdict(types[ev.type], article, key[0], by_sentence[key])
-                if verdicts[key]:
-                    return True
-        return False
+        return any(verdicts[k] for k in keys) or any(second(k) for k in keys if verdicts[k] is None)
 
     article.events = [ev for ev in article.events if ev not in screened or kept(ev)]
     return article
