@@ -20,6 +20,7 @@ test: $(STAMP)  ## run the test suite
 	$(BIN)/python -m pytest
 
 model: $(STAMP)  ## retrain the NER tagger from the shared FANE corpora
+	$(BIN)/pip install -q -e '.[train]'
 	$(BIN)/python scripts/train_ner.py --shared $(SHARED)
 
 screen: $(STAMP)  ## retrain the event screen from the shared GSR sentences

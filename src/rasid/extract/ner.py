@@ -3,28 +3,31 @@
 The tagger is trained on the FANE corpora (``scripts/train_ner.py``, ``make model``), whose words
 have their proclitics (و ف ب ل ك) split off. At inference a word is split the same way when the
 training vocabulary (shipped with the model) has seen the stem more often than the whole word.
-Features are shared by training and inference through ``sentence_features``.
+Training (CRFsuite, ``sentence_features``) and tagging (``rasid.extract.crf``) read the same
+features: ``word_features`` and ``_sentence_parts``.
 """
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
-from collections.abc import Callable
-from functools import cache, lru_cache, partial
+from functools import cache, lru_cache
+from itertools import chain
 from pathlib import Path
 from typing import NamedTuple
 
-import pycrfsuite
+import numpy as np
 
 from ..resources import DATA, lexicon
 from ..text.normalize import normalize_word
+from .crf import CrfModel
 from .lookup import first_words
 
 __all__ = ["NerTagger", "Piece", "segment_word", "sentence_features", "tagger"]
 
 MODEL_DIR = DATA / "models" / "ner"
 _PROCLITICS = "وفبلك"
-_CACHED_WORDS = 1 << 13
+_CACHED_WORDS = 1 << 15
 _ORG_HEADS = {normalize_word(w) for w in (
     "وزارة حزب حركة جامعة شركة منظمة مجلس وكالة بنك نادي هيئة جمعية مؤسسة اتحاد جبهة "
     "تنظيم جماعة صحيفة قناة مركز معهد محكمة لجنة كتائب قوات جيش الحكومة الجيش").split()}
@@ -142,51 +145,85 @@ def word_features(w: str, vocab: dict[str, int]) -> WordFeatures:
     return WordFeatures(own, {d: {_CONTEXT_NAMES[d][k]: v for k, v in context} for d in _OFFSETS})
 
 
-def sentence_features(words: list[str], vocab: dict[str, int],
-                      features: Callable[[str], WordFeatures] | None = None) -> list[dict[str, float | str]]:
-    """CRF features for a sentence of normalised, segmented words (``features`` reads a word,
-    default ``word_features`` with ``vocab``; the tagger passes a cached one)."""
-    views = list(map(features or partial(word_features, vocab=vocab), words))
+_LENT = object()  # marks where a neighbour lends its features in ``_sentence_parts``
+
+
+def _sentence_parts(words: list[str], lex: list[str | None], i: int) -> Iterator[tuple[object, float | str]]:
+    """The features of word ``i`` that depend on its sentence, in order; ``(_LENT, d)`` stands
+    where the word at offset ``d`` lends its own (``WordFeatures.lent[d]``)."""
+    if lex[i]:
+        yield "lex", lex[i]
+    for d in _OFFSETS:
+        j = i + d
+        if 0 <= j < len(words):
+            if lex[j]:
+                yield _LEX_NAMES[d], lex[j]
+            yield _LENT, d
+        else:
+            yield _PAD_NAMES[d], 1.0
+    if i > 0:
+        yield "bigram-1", words[i - 1] + "|" + words[i]
+    if i + 1 < len(words):
+        yield "bigram+1", words[i] + "|" + words[i + 1]
+
+
+def sentence_features(words: list[str], vocab: dict[str, int]) -> list[dict[str, float | str]]:
+    """CRF features for a sentence of normalised, segmented words (what the tagger is trained on)."""
+    views = [word_features(w, vocab) for w in words]
     lex = _lexicon_tags(words)
     feats = []
     for i, view in enumerate(views):
         x = dict(view.own)
-        if lex[i]:
-            x["lex"] = lex[i]
-        for d in _OFFSETS:
-            j = i + d
-            if 0 <= j < len(views):
-                if lex[j]:
-                    x[_LEX_NAMES[d]] = lex[j]
-                x.update(views[j].lent[d])
+        for key, value in _sentence_parts(words, lex, i):
+            if key is _LENT:
+                x.update(views[i + value].lent[value])
             else:
-                x[_PAD_NAMES[d]] = 1.0
-        if i > 0:
-            x["bigram-1"] = words[i - 1] + "|" + words[i]
-        if i + 1 < len(words):
-            x["bigram+1"] = words[i] + "|" + words[i + 1]
+                x[key] = value
         feats.append(x)
     return feats
 
 
 class NerTagger:
-    """A trained CRF with the vocabulary it was trained on."""
+    """A trained CRF with the vocabulary it was trained on.
+
+    Tagging adds up, per word, the label scores of its own features and of those its neighbours
+    lend it (both cached per word: news repeats its words), then the scores of the features that
+    depend on the sentence, and decodes; the result is that of CRFsuite on ``sentence_features``.
+    """
 
     def __init__(self, model_dir: Path = MODEL_DIR) -> None:
-        self.tagger = pycrfsuite.Tagger()
-        self.tagger.open(str(model_dir / "model.crfsuite"))
+        self.model = CrfModel.load(model_dir / "model.crfsuite")
         with open(model_dir / "vocab.json", encoding="utf-8") as f:
             self.vocab: dict[str, int] = json.load(f)
         with open(model_dir / "common_words.json", encoding="utf-8") as f:
             self.common_words: frozenset[str] = frozenset(json.load(f))
-        # the words of news repeat (Zipf): a bounded cache serves most of them
-        self.word_features = lru_cache(maxsize=_CACHED_WORDS)(partial(word_features, vocab=self.vocab))
+        self.word_scores = lru_cache(maxsize=_CACHED_WORDS)(self._word_scores)
+
+    def _word_scores(self, word: str) -> np.ndarray:
+        """Label scores of a word's own features (row 0) and of those it lends at each offset."""
+        view = word_features(word, self.vocab)
+        scores = self.model.scores(chain(((0, k, v) for k, v in view.own.items()),
+                                         ((row, k, v) for row, d in enumerate(_OFFSETS, 1)
+                                          for k, v in view.lent[d].items())), 1 + len(_OFFSETS))
+        scores.setflags(write=False)  # shared by every sentence the word is in
+        return scores
 
     def tag(self, words: list[str]) -> list[str]:
         """BIO labels for normalised, already segmented words."""
         if not words:
             return []
-        return self.tagger.tag(sentence_features(words, self.vocab, self.word_features))
+        lex = _lexicon_tags(words)
+        state = self.model.scores(((i, key, value) for i in range(len(words))
+                                   for key, value in _sentence_parts(words, lex, i) if key is not _LENT),
+                                  len(words))
+        views = np.stack([self.word_scores(w) for w in words])
+        state += views[:, 0]
+        for row, d in enumerate(_OFFSETS, 1):
+            if d < 0:
+                state[-d:] += views[:d, row]
+            else:
+                state[:-d] += views[d:, row]
+        return self.model.decode(state)
 
 
 @cache

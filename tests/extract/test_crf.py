@@ -1,0 +1,73 @@
+"""Rasid's CRF decoder against CRFsuite's own tagger, on the shipped model and on a model trained here."""
+import random
+
+import pycrfsuite
+import pytest
+
+from rasid.extract.crf import CrfModel
+from rasid.extract.ner import MODEL_DIR, segment_word, sentence_features, tagger
+from rasid.text.normalize import normalize_word
+
+SENTENCES = [
+    "التقى وزير الخارجية التركي هاكان فيدان رئيس الوزراء اللبناني نجيب ميقاتي في بيروت .",
+    "وصل الرئيس الإيراني مسعود بزشكيان إلى بغداد في أول زيارة خارجية له .",
+    "وقالت وزارة الدفاع الأمريكية إن قواتها قصفت مواقع لجماعة الحوثي في اليمن .",
+    "وأعلنت شركة أرامكو السعودية عن أرباحها في الربع الثالث من العام .",
+    "تظاهر آلاف من طلاب جامعة القاهرة أمام مبنى البرلمان المصري .",
+    "الرياض",
+    "غزة والضفة",
+    "وبحث الجانبان العلاقات الثنائية وسبل تعزيزها",
+]
+
+
+def _words(sentence: str) -> list[str]:
+    vocab = tagger().vocab
+    return [p.text for w in sentence.split() for p in segment_word(normalize_word(w), vocab)]
+
+
+@pytest.mark.parametrize("sentence", SENTENCES)
+def test_the_tagger_labels_as_crfsuite_does_with_the_shipped_model(sentence):
+    words = _words(sentence)
+    reference = pycrfsuite.Tagger()
+    reference.open(str(MODEL_DIR / "model.crfsuite"))
+    assert tagger().tag(words) == reference.tag(sentence_features(words, tagger().vocab))
+
+
+def test_the_tagger_finds_the_people_and_places_of_a_sentence():
+    words = _words(SENTENCES[1])
+    labels = dict(zip(words, tagger().tag(words)))
+    assert labels["مسعود"] == "B-PER" and labels["بغداد"] == "B-GPE"
+
+
+def test_decoding_a_model_trained_here_matches_crfsuite(tmp_path):
+    rng = random.Random(7)
+    labels = ["A", "B", "C"]
+
+    def item():
+        # text values, numeric values (a weight other than 1) and a value of 0
+        return {"w": rng.choice("xyzuv"), "n": rng.choice([0.0, 0.5, 2.0]), "flag": float(rng.random() < 0.3)}
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for _ in range(60):
+        xs = [item() for _ in range(rng.randint(1, 8))]
+        ys = [labels[("xyzuv".index(x["w"]) + int(x["n"] > 1)) % 3] for x in xs]
+        trainer.append(xs, ys)
+    trainer.set_params({"max_iterations": 30})
+    path = tmp_path / "toy.crfsuite"
+    trainer.train(str(path))
+    reference = pycrfsuite.Tagger()
+    reference.open(str(path))
+    model = CrfModel.load(path)
+    assert sorted(model.labels) == labels
+    for _ in range(200):
+        xs = [item() for _ in range(rng.randint(1, 9))]
+        xs[0]["unseen"] = "never in training"
+        state = model.scores(((i, k, v) for i, x in enumerate(xs) for k, v in x.items()), len(xs))
+        assert model.decode(state) == reference.tag(xs)
+
+
+def test_a_file_that_is_not_a_crfsuite_model_is_refused(tmp_path):
+    path = tmp_path / "model.crfsuite"
+    path.write_bytes(b"not a model" * 10)
+    with pytest.raises(ValueError, match="not a CRFsuite"):
+        CrfModel.load(path)
