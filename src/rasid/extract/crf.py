@@ -51,12 +51,11 @@ class CrfModel:
     @classmethod
     def load(cls, path: Path) -> CrfModel:
         data = path.read_bytes()
-        (magic, _size, kind, _version, count, _labels, _attrs, off_features, off_labels, off_attrs,
+        (magic, _size, kind, _version, _count, _labels, _attrs, off_features, off_labels, off_attrs,
          _off_label_refs, _off_attr_refs) = _HEADER.unpack_from(data)
         if magic != b"lCRF" or kind != b"FOMC":
             raise ValueError(f"{path}: not a CRFsuite CRF1d model")
-        if not count:  # the header leaves it 0; the feature chunk has it
-            count = struct.unpack_from("<I", data, off_features + 8)[0]
+        _chunk, _chunk_size, count = struct.unpack_from("<4sII", data, off_features)  # the header's count is 0
         features = np.frombuffer(data, _FEATURE, count, off_features + 12)
         return cls(_strings(data, off_labels), _strings(data, off_attrs), features)
 
