@@ -6,7 +6,7 @@ into ``Article.text`` and ``text[span.start:span.end] == span.text`` holds for e
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 from .text.normalize import Normalized, normalize
@@ -14,6 +14,12 @@ from .text.segment import Sentence
 from .text.tokenize import Token
 
 __all__ = ["Article", "Entity", "TimeExpr", "Quantity", "Quote", "Actor", "Event", "Flags"]
+
+
+def _plain(obj: Any) -> dict[str, Any]:
+    """The fields of a dataclass whose values are all plain (strings, numbers, None): ``asdict``
+    without its recursive deep copy, which costs more than the rest of writing a record."""
+    return {name: getattr(obj, name) for name in obj.__dataclass_fields__}
 
 
 @dataclass(slots=True)
@@ -29,7 +35,7 @@ class Entity:
     source: str = "lexicon"        # lexicon | tagger | title | alias
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
+        d = _plain(self)
         if d["title"] is None:
             del d["title"]
         return d
@@ -43,7 +49,7 @@ class TimeExpr:
     value: str | None              # ISO 8601, as precise as the text allows
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _plain(self)
 
 
 @dataclass(slots=True)
@@ -55,7 +61,7 @@ class Quantity:
     unit: str | None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _plain(self)
 
 
 @dataclass(slots=True)
@@ -70,7 +76,7 @@ class Actor:
     end: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _plain(self)
 
     @property
     def code(self) -> str:
@@ -130,7 +136,7 @@ class Event:
             "location": None if loc is None else {
                 "text": loc.text, "name_en": loc.name_en, "country": loc.country,
                 "start": loc.start, "end": loc.end, **_coordinates(loc)},
-            "flags": asdict(self.flags),
+            "flags": _plain(self.flags),
             "sentence": self.sentence,
             "evidence": {"start": self.evidence[0], "end": self.evidence[1]},
             "trigger": {"start": self.trigger[0], "end": self.trigger[1]},

@@ -27,7 +27,7 @@ from datetime import date
 from functools import cache
 
 from ..doc import Actor, Article, Entity, Event, Flags, Quote
-from ..extract.entities import analysed_tokens
+from ..extract.entities import analysed_tokens, tokens_by_sentence
 from ..extract.lookup import match_at
 from ..extract.times import parse_published
 from ..resources import lexicon, read_tsv
@@ -586,15 +586,13 @@ def _merge(events: list[Event], places: set[tuple[int, int]], references: Sequen
 def code_events(article: Article) -> Article:
     """Fill ``article.events``."""
     pub = parse_published(article.published)
-    tokens = analysed_tokens(article)
     events: list[Event] = []
     references: list[Event] = []
     previous_subject: Actor | None = None
     seen: dict[str, list[Actor]] = {}
-    for sent in article.sentences:
+    for sent, stoks in zip(article.sentences, tokens_by_sentence(article, analysed_tokens(article))):
         if sent.duplicate_of is not None:
             continue
-        stoks = [t for t in tokens if sent.start <= t.start < sent.end]
         if not stoks:
             continue
         triggers = find_triggers(stoks)

@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..resources import read_tsv
+from ..extract.lookup import first_words
 from ..text.normalize import normalize_word
 from ..text.tokenize import Token, stem_candidates
 
@@ -100,6 +101,13 @@ def _readings(word: str, taa_marbuta: bool = False) -> list[tuple[str, bool, str
     return out + more
 
 
+@lru_cache(maxsize=1 << 16)
+def _trigger_readings(word: str, taa_marbuta: bool) -> tuple[tuple[str, bool, str | None, bool], ...]:
+    """The readings of a word whose stem begins some trigger (cached: one tuple per word)."""
+    firsts = first_words(_lexicon()[0])
+    return tuple(r for r in _readings(word, taa_marbuta) if r[0] in firsts)
+
+
 def find_triggers(tokens: list[Token]) -> list[Trigger]:
     """Triggers among ``tokens`` (which must be contiguous article tokens), longest match first."""
     table, max_len, verbs = _lexicon()
@@ -107,8 +115,9 @@ def find_triggers(tokens: list[Token]) -> list[Trigger]:
     i = 0
     while i < len(tokens):
         best = None
-        rest = tuple(t.norm for t in tokens[i + 1:i + max_len])
-        for stem, future, pos, suffixed in _readings(tokens[i].norm, tokens[i].text.endswith("ة")):
+        readings = _trigger_readings(tokens[i].norm, tokens[i].text.endswith("ة"))
+        rest = tuple(t.norm for t in tokens[i + 1:i + max_len]) if readings else ()
+        for stem, future, pos, suffixed in readings:
             for n in range(len(rest), -1, -1):
                 entry = table.get((stem, *rest[:n]))
                 if entry and ((pos and entry.pos != pos) or (suffixed and "intransitive" in entry.props)):

@@ -76,15 +76,35 @@ class CrfModel:
         return state
 
     def decode(self, state: np.ndarray) -> list[str]:
-        """The best label sequence for ``state`` scores (positions × labels): CRFsuite's Viterbi,
-        ties going to the lower label id as there."""
-        back = np.zeros(state.shape, dtype=np.intp)
-        score = state[0]
-        for t in range(1, len(state)):
-            candidates = score[:, None] + self.transitions
-            back[t] = candidates.argmax(axis=0)
-            score = candidates.max(axis=0) + state[t]
-        best = [int(score.argmax())]
-        for t in range(len(state) - 1, 0, -1):
-            best.append(int(back[t, best[-1]]))
-        return [self.labels[i] for i in reversed(best)]
+        """The best label sequence for ``state`` scores (positions × labels)."""
+        return self.decode_all([state])[0]
+
+    def decode_all(self, states: list[np.ndarray]) -> list[list[str]]:
+        """The best label sequences of several sentences' ``states``: CRFsuite's Viterbi, ties going
+        to the lower label id as there, run on all sentences at once (one step per position of the
+        longest sentence; a sentence that has ended keeps its final scores)."""
+        order = sorted(range(len(states)), key=lambda k: -len(states[k]))
+        lengths = [len(states[k]) for k in order]
+        if not lengths or lengths[0] == 0:
+            return [[] for _ in states]
+        padded = np.zeros((lengths[0], len(states), len(self.labels)))  # [position, sentence, label]
+        for b, k in enumerate(order):
+            padded[:lengths[b], b] = states[k]
+        back = np.zeros(padded.shape, dtype=np.intp)
+        score = padded[0].copy()
+        active = len(states)
+        for t in range(1, lengths[0]):
+            while lengths[active - 1] <= t:
+                active -= 1
+            candidates = score[:active, :, None] + self.transitions
+            back[t, :active] = candidates.argmax(axis=1)
+            score[:active] = candidates.max(axis=1) + padded[t, :active]
+        paths: list[list[str]] = [[] for _ in states]
+        for b, k in enumerate(order):
+            if not lengths[b]:
+                continue
+            best = [int(score[b].argmax())]
+            for t in range(lengths[b] - 1, 0, -1):
+                best.append(int(back[t, b, best[-1]]))
+            paths[k] = [self.labels[i] for i in reversed(best)]
+        return paths

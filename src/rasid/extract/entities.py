@@ -7,6 +7,9 @@ the article links to the full name (بزشكيان -> مسعود بزشكيان)
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+from itertools import takewhile
+
 from ..doc import Article, Entity
 from ..resources import LexEntry, lexicon
 from ..text.normalize import normalize_word
@@ -14,7 +17,7 @@ from ..text.tokenize import Token, stem_candidates
 from .lookup import Match, find_all, match_at
 from .ner import segment_word, tagger
 
-__all__ = ["find_entities", "analysed_tokens", "title_before"]
+__all__ = ["find_entities", "analysed_tokens", "tokens_by_sentence", "title_before"]
 
 _NAME_LINKS = {normalize_word(w) for w in ("بن", "ابن", "أبو", "عبد", "آل", "ولد")}
 _FAC_HEADS = {normalize_word(w): w for w in "مطار ميناء سجن معبر جسر مستشفى قاعدة".split()}
@@ -25,7 +28,23 @@ _NAME_STOP = {normalize_word(w) for w in (
 def analysed_tokens(article: Article) -> list[Token]:
     """Tokens outside headings that repeat and outside duplicate lines."""
     skip = [(s.start, s.end) for s in article.sentences if s.duplicate_of is not None]
+    if not skip:
+        return list(article.tokens)
     return [t for t in article.tokens if not any(a <= t.start < b for a, b in skip)]
+
+
+def tokens_by_sentence(article: Article, tokens: list[Token]) -> list[list[Token]]:
+    """``tokens`` (in text order) grouped by sentence, one list per sentence of the article, in one pass."""
+    groups: list[list[Token]] = []
+    k = 0
+    for sent in article.sentences:
+        group = []
+        while k < len(tokens) and tokens[k].start < sent.end:
+            if tokens[k].start >= sent.start:
+                group.append(tokens[k])
+            k += 1
+        groups.append(group)
+    return groups
 
 
 def _entity(article: Article, start: int, end: int, entry: LexEntry, source: str) -> Entity:
@@ -61,35 +80,22 @@ def _lexicon_entities(article: Article, tokens: list[Token], tagged: list[Entity
     return out
 
 
-def _by_sentence(article: Article, tokens: list[Token]) -> list[list[Token]]:
-    """``tokens`` (in text order) grouped by sentence, in one pass."""
-    groups: list[list[Token]] = []
-    k = 0
-    for sent in article.sentences:
-        group = []
-        while k < len(tokens) and tokens[k].start < sent.end:
-            if tokens[k].start >= sent.start:
-                group.append(tokens[k])
-            k += 1
-        if group:
-            groups.append(group)
-    return groups
-
-
 def _tagger_entities(article: Article, tokens: list[Token]) -> list[Entity]:
     """Spans the CRF tags, sentence by sentence, on clitic-segmented words."""
     crf = tagger()
-    out = []
-    for sent_tokens in _by_sentence(article, tokens):
-        words, spans = [], []
+    sentences, spans = [], []
+    for sent_tokens in filter(None, tokens_by_sentence(article, tokens)):
+        words, sent_spans = [], []
         for t in sent_tokens:
             for piece in segment_word(t.norm, crf.vocab):
                 words.append(piece.text)
-                start = article.norm.index[t.nstart + piece.offset]
-                spans.append((start, t.end))
-        labels = crf.tag(words)
+                sent_spans.append((article.norm.index[t.nstart + piece.offset], t.end))
+        sentences.append(words)
+        spans.append(sent_spans)
+    out = []
+    for sent_spans, labels in zip(spans, crf.tag_all(sentences)):
         cur = None
-        for (start, end), label in zip(spans, labels + ["O"]):
+        for (start, end), label in zip(sent_spans, labels + ["O"]):
             if cur and not (label.startswith("I-") and label[2:] == cur[2]):
                 out.append(cur)
                 cur = None
@@ -106,10 +112,10 @@ def _clean_tagged(article: Article, tokens: list[Token], tagged: list[Entity]) -
     """Trim the tagger's spans: no leading/trailing common words, split at a title inside
     (الجيش الأردني | العميد | مصطفى الحياري), drop spans that are only titles or adjectives."""
     lex, crf = lexicon(), tagger()
+    ends = [t.end for t in tokens]
     out = []
     for e in tagged:
-        idx = [t.i for t in tokens if e.start < t.end and t.start < e.end]
-        toks = [article.tokens[i] for i in idx]
+        toks = list(takewhile(lambda t: t.start < e.end, tokens[bisect_right(ends, e.start):]))
 
         def plain(t: Token) -> bool:
             return t.norm in crf.common_words and t.norm not in lex.first_names \

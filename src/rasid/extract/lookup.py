@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Generic, TypeVar
 
 from ..text.normalize import Normalized
@@ -34,15 +35,19 @@ def first_words(table: dict[tuple[str, ...], V]) -> frozenset[str]:
     return cached[2]
 
 
+@lru_cache(maxsize=1 << 16)
+def _openings(firsts: frozenset[str], word: str, clitics: bool) -> tuple[tuple[int, str], ...]:
+    """The readings ``(prefix_length, stem)`` of ``word`` that begin a phrase (cached per word and table)."""
+    return tuple((p, s) for p, s in (stem_candidates(word) if clitics else ((0, word),)) if s in firsts)
+
+
 def match_at(table: dict[tuple[str, ...], V], tokens: list[Token], i: int, norm: Normalized,
              max_len: int, clitics: bool = True) -> Match[V] | None:
     """The longest phrase of ``table`` starting at token ``i`` (fewest clitics on a tie)."""
-    best: Match[V] | None = None
-    firsts = first_words(table)
-    candidates = stem_candidates(tokens[i].norm) if clitics else ((0, tokens[i].norm),)
-    candidates = [(p, s) for p, s in candidates if s in firsts]
+    candidates = _openings(first_words(table), tokens[i].norm, clitics)
     if not candidates:
         return None
+    best: Match[V] | None = None
     rest = tuple(t.norm for t in tokens[i + 1:i + max_len])
     for prefix, stem in candidates:
         for n in range(len(rest), -1, -1):

@@ -9,10 +9,10 @@ features: ``word_features`` and ``_sentence_parts``.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache, lru_cache
-from itertools import chain
+from functools import cache
+from itertools import accumulate
 from pathlib import Path
 from typing import NamedTuple
 
@@ -28,6 +28,7 @@ __all__ = ["NerTagger", "Piece", "segment_word", "sentence_features", "tagger"]
 MODEL_DIR = DATA / "models" / "ner"
 _PROCLITICS = "وفبلك"
 _CACHED_WORDS = 1 << 15
+_BATCH_WORDS = 4096     # words tagged at once (an article's sentences, a long one in parts)
 _ORG_HEADS = {normalize_word(w) for w in (
     "وزارة حزب حركة جامعة شركة منظمة مجلس وكالة بنك نادي هيئة جمعية مؤسسة اتحاد جبهة "
     "تنظيم جماعة صحيفة قناة مركز معهد محكمة لجنة كتائب قوات جيش الحكومة الجيش").split()}
@@ -132,63 +133,93 @@ _PAD_NAMES = {d: f"{d}:pad" for d in _OFFSETS}
 
 
 class WordFeatures(NamedTuple):
-    """A word's own features, and those it lends its neighbours (keys prefixed by the offset)."""
+    """A word's own features, and those of them it lends its neighbours (``context``)."""
 
     own: dict[str, float | str]
-    lent: dict[int, dict[str, float | str]]
+    context: list[tuple[str, float | str]]
+
+    def lent(self, d: int) -> list[tuple[str, float | str]]:
+        """The features the word lends the word at offset ``-d`` from it (keys prefixed by ``d``)."""
+        names = _CONTEXT_NAMES[d]
+        return [(names[k], v) for k, v in self.context]
 
 
 def word_features(w: str, vocab: dict[str, int]) -> WordFeatures:
     """What a word contributes to the features of a sentence, whatever the sentence."""
     own = _word_features(w, vocab)
-    context = [(k, own[k]) for k in _CONTEXT_KEYS if k in own]
-    return WordFeatures(own, {d: {_CONTEXT_NAMES[d][k]: v for k, v in context} for d in _OFFSETS})
+    return WordFeatures(own, [(k, own[k]) for k in _CONTEXT_KEYS if k in own])
 
 
 _LENT = object()  # marks where a neighbour lends its features in ``_sentence_parts``
 
 
-def _sentence_parts(words: list[str], lex: list[str | None], i: int) -> Iterator[tuple[object, float | str]]:
-    """The features of word ``i`` that depend on its sentence, in order; ``(_LENT, d)`` stands
-    where the word at offset ``d`` lends its own (``WordFeatures.lent[d]``)."""
-    if lex[i]:
-        yield "lex", lex[i]
-    for d in _OFFSETS:
-        j = i + d
-        if 0 <= j < len(words):
-            if lex[j]:
-                yield _LEX_NAMES[d], lex[j]
-            yield _LENT, d
-        else:
-            yield _PAD_NAMES[d], 1.0
-    if i > 0:
-        yield "bigram-1", words[i - 1] + "|" + words[i]
-    if i + 1 < len(words):
-        yield "bigram+1", words[i] + "|" + words[i + 1]
+def _sentence_parts(words: list[str], lex: list[str | None], lent: bool = True) -> list[tuple[int, object, float | str]]:
+    """The features of a sentence's words that depend on the sentence, as ``(position, key, value)``
+    in order; with ``lent``, ``(i, _LENT, d)`` stands where the word at offset ``d`` lends word
+    ``i`` its own (``WordFeatures.lent(d)``)."""
+    parts: list[tuple[int, object, float | str]] = []
+    n = len(words)
+    for i in range(n):
+        if lex[i]:
+            parts.append((i, "lex", lex[i]))
+        for d in _OFFSETS:
+            j = i + d
+            if 0 <= j < n:
+                if lex[j]:
+                    parts.append((i, _LEX_NAMES[d], lex[j]))
+                if lent:
+                    parts.append((i, _LENT, d))
+            else:
+                parts.append((i, _PAD_NAMES[d], 1.0))
+        if i > 0:
+            parts.append((i, "bigram-1", words[i - 1] + "|" + words[i]))
+        if i + 1 < n:
+            parts.append((i, "bigram+1", words[i] + "|" + words[i + 1]))
+    return parts
 
 
 def sentence_features(words: list[str], vocab: dict[str, int]) -> list[dict[str, float | str]]:
     """CRF features for a sentence of normalised, segmented words (what the tagger is trained on)."""
     views = [word_features(w, vocab) for w in words]
-    lex = _lexicon_tags(words)
-    feats = []
-    for i, view in enumerate(views):
-        x = dict(view.own)
-        for key, value in _sentence_parts(words, lex, i):
-            if key is _LENT:
-                x.update(views[i + value].lent[value])
-            else:
-                x[key] = value
-        feats.append(x)
+    feats = [dict(view.own) for view in views]
+    for i, key, value in _sentence_parts(words, _lexicon_tags(words)):
+        if key is _LENT:
+            feats[i].update(views[i + value].lent(value))
+        else:
+            feats[i][key] = value
     return feats
+
+
+class _WordScores:
+    """Label scores of words' own features (row 0) and of those they lend at each offset (rows
+    1…), one table row per word, computed on first sight. The table starts afresh when full."""
+
+    def __init__(self, score: Callable[[list[str]], np.ndarray], capacity: int, labels: int) -> None:
+        self._score = score
+        self._rows: dict[str, int] = {}
+        self._table = np.empty((capacity, 1 + len(_OFFSETS), labels))
+
+    def __call__(self, words: list[str]) -> np.ndarray:
+        """The scores of ``words`` (words × rows × labels)."""
+        if len(words) > len(self._table):  # more words than the table holds: not cached
+            return self._score(words)
+        rows, table = self._rows, self._table
+        if len(rows) + len(words) > len(table):
+            rows.clear()
+        new = [w for w in dict.fromkeys(words) if w not in rows]
+        if new:
+            table[len(rows):len(rows) + len(new)] = self._score(new)
+            rows.update((w, r) for r, w in enumerate(new, len(rows)))
+        return table[[rows[w] for w in words]]
 
 
 class NerTagger:
     """A trained CRF with the vocabulary it was trained on.
 
-    Tagging adds up, per word, the label scores of its own features and of those its neighbours
-    lend it (both cached per word: news repeats its words), then the scores of the features that
-    depend on the sentence, and decodes; the result is that of CRFsuite on ``sentence_features``.
+    Tagging adds up, per word, the label scores of the features that depend on the sentence, of
+    its own features and of those its neighbours lend it (both cached per word: news repeats its
+    words), and decodes all sentences of a batch at once; the result is that of CRFsuite on
+    ``sentence_features``.
     """
 
     def __init__(self, model_dir: Path = MODEL_DIR) -> None:
@@ -197,33 +228,47 @@ class NerTagger:
             self.vocab: dict[str, int] = json.load(f)
         with open(model_dir / "common_words.json", encoding="utf-8") as f:
             self.common_words: frozenset[str] = frozenset(json.load(f))
-        self.word_scores = lru_cache(maxsize=_CACHED_WORDS)(self._word_scores)
+        self.word_scores = _WordScores(self._word_scores, _CACHED_WORDS, len(self.model.labels))
 
-    def _word_scores(self, word: str) -> np.ndarray:
-        """Label scores of a word's own features (row 0) and of those it lends at each offset."""
-        view = word_features(word, self.vocab)
-        scores = self.model.scores(chain(((0, k, v) for k, v in view.own.items()),
-                                         ((row, k, v) for row, d in enumerate(_OFFSETS, 1)
-                                          for k, v in view.lent[d].items())), 1 + len(_OFFSETS))
-        scores.setflags(write=False)  # shared by every sentence the word is in
-        return scores
+    def _word_scores(self, words: list[str]) -> np.ndarray:
+        """Label scores of each word's own features (row 0) and of those it lends at each offset."""
+        rows = 1 + len(_OFFSETS)
+        features = []
+        for k, word in enumerate(words):
+            view = word_features(word, self.vocab)
+            features += [(k * rows, key, v) for key, v in view.own.items()]
+            features += [(k * rows + row, key, v) for row, d in enumerate(_OFFSETS, 1) for key, v in view.lent(d)]
+        return self.model.scores(features, len(words) * rows).reshape(len(words), rows, -1)
 
     def tag(self, words: list[str]) -> list[str]:
         """BIO labels for normalised, already segmented words."""
-        if not words:
-            return []
-        lex = _lexicon_tags(words)
-        state = self.model.scores(((i, key, value) for i in range(len(words))
-                                   for key, value in _sentence_parts(words, lex, i) if key is not _LENT),
-                                  len(words))
-        views = np.stack([self.word_scores(w) for w in words])
+        return self.tag_all([words])[0]
+
+    def tag_all(self, sentences: list[list[str]]) -> list[list[str]]:
+        """BIO labels for each sentence of normalised, already segmented words."""
+        out: list[list[str]] = []
+        batch: list[list[str]] = []
+        for words in sentences:
+            if batch and sum(map(len, batch)) + len(words) > _BATCH_WORDS:
+                out += self._tag_batch(batch)
+                batch = []
+            batch.append(words)
+        return out + self._tag_batch(batch) if batch else out
+
+    def _tag_batch(self, sentences: list[list[str]]) -> list[list[str]]:
+        words = [w for s in sentences for w in s]
+        starts = list(accumulate(map(len, sentences), initial=0))
+        parts = [(start + i, key, value) for sent, start in zip(sentences, starts)
+                 for i, key, value in _sentence_parts(sent, _lexicon_tags(sent), lent=False)]
+        state = self.model.scores(parts, len(words))
+        views = self.word_scores(words)
         state += views[:, 0]
-        for row, d in enumerate(_OFFSETS, 1):
-            if d < 0:
-                state[-d:] += views[:d, row]
-            else:
-                state[:-d] += views[d:, row]
-        return self.model.decode(state)
+        place = np.concatenate([np.arange(len(s)) for s in sentences]) if words else np.zeros(0, np.intp)
+        size = np.repeat([len(s) for s in sentences], [len(s) for s in sentences])
+        for row, d in enumerate(_OFFSETS, 1):  # what the word at offset d lends, within its sentence
+            at = np.flatnonzero((place + d >= 0) & (place + d < size))
+            state[at] += views[at + d, row]
+        return self.model.decode_all([state[a:b] for a, b in zip(starts, starts[1:])])
 
 
 @cache

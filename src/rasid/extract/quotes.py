@@ -8,7 +8,7 @@ from ..resources import read_tsv
 from ..text.normalize import normalize_word
 from ..text.tokenize import Token, stem_candidates
 from .actors import resolve_actor
-from .entities import analysed_tokens
+from .entities import analysed_tokens, tokens_by_sentence
 
 __all__ = ["find_quotes"]
 
@@ -69,13 +69,11 @@ def _direct_spans(article: Article, start: int, end: int) -> list[tuple[int, int
 
 def find_quotes(article: Article) -> Article:
     """Fill ``article.quotes``."""
-    tokens = analysed_tokens(article)
     quotes: list[Quote] = []
     last_speaker: Actor | None = None
-    for sent in article.sentences:
+    for sent, toks in zip(article.sentences, tokens_by_sentence(article, analysed_tokens(article))):
         if sent.duplicate_of is not None or sent.heading:
             continue
-        toks = [t for t in tokens if sent.start <= t.start < sent.end]
         direct = _direct_spans(article, sent.start, sent.end)
         covered: list[tuple[int, int]] = []
         for k, tok in enumerate(toks):

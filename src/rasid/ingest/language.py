@@ -14,9 +14,10 @@ __all__ = ["check_arabic", "MAX_CHARS"]
 MAX_CHARS = 1_000_000          # ~200 pages: larger input is refused, not silently cut
 _MIN_LETTERS = 20
 _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc]")
-_LETTER = re.compile(r"[^\W\d_]")
+_NON_LETTER = re.compile(r"[\W\d_]+")
 _SAMPLE = 3000                 # characters whose letters are counted
-_LANGUAGE_SAMPLE = 1000        # characters lingua reads: enough to tell Arabic from Persian and Urdu
+_LANGUAGE_SAMPLE = 500         # characters lingua reads: enough to tell Arabic from Persian and Urdu (the same
+                               # verdicts on all of SaudiNewsNet as 1,000, in half the time)
 
 
 @cache
@@ -30,10 +31,10 @@ def check_arabic(text: str) -> str:
     if len(text) > MAX_CHARS:
         raise InputError(f"input too large: {len(text):,} characters (limit {MAX_CHARS:,}); split it into articles")
     sample = text[:_SAMPLE]
-    letters = _LETTER.findall(sample)
+    letters = _NON_LETTER.sub("", sample)
     if len(letters) < _MIN_LETTERS:
         raise InputError("no text to analyse" if not letters else f"too little text to analyse ({len(letters)} letters)")
-    arabic = len(_ARABIC_SCRIPT.findall("".join(letters)))
+    arabic = len(letters) - len(_ARABIC_SCRIPT.sub("", letters))
     if arabic < 0.5 * len(letters):
         raise NotArabicError(f"not Arabic: only {arabic / len(letters):.0%} of the letters are in Arabic script")
     # presentation forms (ﺧﻼﻓﺎﺕ, from old typesetting) read as standard letters: lingua took them for Urdu
