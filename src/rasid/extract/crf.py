@@ -70,9 +70,13 @@ class CrfModel:
                 at.append(position)
                 rows.append(row)
                 values.append(1.0 if isinstance(value, str) else float(value))
+        return self.attribute_scores(at, rows, values, positions)
+
+    def attribute_scores(self, at: list[int], attributes: list[int], values: list[float], positions: int) -> np.ndarray:
+        """Label scores (positions × labels) of attribute ids with their values, at their positions."""
         state = np.zeros((positions, len(self.labels)))
-        if rows:
-            np.add.at(state, at, self.weights[rows] * np.asarray(values)[:, None])
+        if attributes:
+            np.add.at(state, at, self.weights[attributes] * np.asarray(values)[:, None])
         return state
 
     def decode(self, state: np.ndarray) -> list[str]:

@@ -190,6 +190,18 @@ def sentence_features(words: list[str], vocab: dict[str, int]) -> list[dict[str,
     return feats
 
 
+def _lent_attributes(attribute_ids: dict[str, int]) -> dict[str, tuple[tuple[int, int], ...]]:
+    """For each context feature the model knows (``w:قال``, ``gaz_place``), the attributes it lends
+    its neighbours: ``(row, attribute id)``, row ``r`` for the offset ``_OFFSETS[r - 1]``."""
+    rows = {str(d): row for row, d in enumerate(_OFFSETS, 1)}
+    lent: dict[str, list[tuple[int, int]]] = {}
+    for name, attribute in attribute_ids.items():
+        prefix, _, feature = name.partition(":")
+        if prefix in rows and feature.partition(":")[0] in _CONTEXT_KEYS:
+            lent.setdefault(feature, []).append((rows[prefix], attribute))
+    return {feature: tuple(sorted(pairs)) for feature, pairs in lent.items()}
+
+
 class _WordScores:
     """Label scores of words' own features (row 0) and of those they lend at each offset (rows
     1…), one table row per word, computed on first sight. The table starts afresh when full."""
@@ -228,17 +240,27 @@ class NerTagger:
             self.vocab: dict[str, int] = json.load(f)
         with open(model_dir / "common_words.json", encoding="utf-8") as f:
             self.common_words: frozenset[str] = frozenset(json.load(f))
+        self._lent = _lent_attributes(self.model.attribute_ids)
         self.word_scores = _WordScores(self._word_scores, _CACHED_WORDS, len(self.model.labels))
 
     def _word_scores(self, words: list[str]) -> np.ndarray:
         """Label scores of each word's own features (row 0) and of those it lends at each offset."""
         rows = 1 + len(_OFFSETS)
-        features = []
+        ids, lent = self.model.attribute_ids, self._lent
+        at, attributes, values = [], [], []
         for k, word in enumerate(words):
-            view = word_features(word, self.vocab)
-            features += [(k * rows, key, v) for key, v in view.own.items()]
-            features += [(k * rows + row, key, v) for row, d in enumerate(_OFFSETS, 1) for key, v in view.lent(d)]
-        return self.model.scores(features, len(words) * rows).reshape(len(words), rows, -1)
+            for key, value in _word_features(word, self.vocab).items():
+                name, weight = (f"{key}:{value}", 1.0) if isinstance(value, str) else (key, float(value))
+                own = ids.get(name)
+                if own is not None:
+                    at.append(k * rows)
+                    attributes.append(own)
+                    values.append(weight)
+                for row, attribute in lent.get(name, ()):
+                    at.append(k * rows + row)
+                    attributes.append(attribute)
+                    values.append(weight)
+        return self.model.attribute_scores(at, attributes, values, len(words) * rows).reshape(len(words), rows, -1)
 
     def tag(self, words: list[str]) -> list[str]:
         """BIO labels for normalised, already segmented words."""
