@@ -4,8 +4,9 @@ import random
 import pycrfsuite
 import pytest
 
+import rasid.extract.ner as ner
 from rasid.extract.crf import CrfModel
-from rasid.extract.ner import MODEL_DIR, segment_word, sentence_features, tagger
+from rasid.extract.ner import MODEL_DIR, NerTagger, segment_word, sentence_features, tagger
 from rasid.text.normalize import normalize_word
 
 SENTENCES = [
@@ -31,6 +32,32 @@ def test_the_tagger_labels_as_crfsuite_does_with_the_shipped_model(sentence):
     reference = pycrfsuite.Tagger()
     reference.open(str(MODEL_DIR / "model.crfsuite"))
     assert tagger().tag(words) == reference.tag(sentence_features(words, tagger().vocab))
+
+
+def _crfsuite() -> pycrfsuite.Tagger:
+    reference = pycrfsuite.Tagger()
+    reference.open(str(MODEL_DIR / "model.crfsuite"))
+    return reference
+
+
+def test_sentences_tagged_together_are_labelled_as_each_alone_by_crfsuite(monkeypatch):
+    # empty sentences, one word, long ones; a small batch limit splits the article into several batches
+    monkeypatch.setattr(ner, "_BATCH_WORDS", 20)
+    sentences = [_words(s) for s in ["", *SENTENCES, "", SENTENCES[0] + " " + SENTENCES[2]]]
+    reference = _crfsuite()
+    expected = [reference.tag(sentence_features(w, tagger().vocab)) if w else [] for w in sentences]
+    assert tagger().tag_all(sentences) == expected
+    assert tagger().tag_all(list(reversed(sentences))) == list(reversed(expected))
+
+
+def test_the_word_table_gives_the_same_labels_when_it_starts_afresh_or_is_too_small():
+    sentences = [_words(s) for s in SENTENCES]
+    reference = _crfsuite()
+    expected = [reference.tag(sentence_features(w, tagger().vocab)) for w in sentences]
+    small = NerTagger()
+    small.word_scores = ner._WordScores(small._word_scores, 12, len(small.model.labels))
+    assert [small.tag(w) for w in sentences * 2] == expected * 2   # refilled between sentences
+    assert small.tag_all(sentences) == expected                     # more words than the table holds
 
 
 def test_the_tagger_finds_the_people_and_places_of_a_sentence():
@@ -59,11 +86,15 @@ def test_decoding_a_model_trained_here_matches_crfsuite(tmp_path):
     reference.open(str(path))
     model = CrfModel.load(path)
     assert sorted(model.labels) == labels
+    states, expected = [], []
     for _ in range(200):
         xs = [item() for _ in range(rng.randint(1, 9))]
         xs[0]["unseen"] = "never in training"
         state = model.scores(((i, k, v) for i, x in enumerate(xs) for k, v in x.items()), len(xs))
         assert model.decode(state) == reference.tag(xs)
+        states.append(state)
+        expected.append(reference.tag(xs))
+    assert model.decode_all(states) == expected  # sentences of different lengths decoded at once
 
 
 def test_a_file_that_is_not_a_crfsuite_model_is_refused(tmp_path):

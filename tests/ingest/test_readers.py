@@ -41,6 +41,11 @@ def test_binary_and_empty_input_are_refused_with_a_message(tmp_path):
     ("The Iranian president visited Iraq on Wednesday on his first trip abroad since taking office.", "not Arabic"),
     ("رئیس جمهور ایران روز چهارشنبه در نخستین سفر خارجی خود به عراق رفت و با نخست وزیر این کشور دیدار کرد.", "Persian"),
     ("ایران کے صدر نے بدھ کے روز عراق کا دورہ کیا اور وزیر اعظم سے ملاقات کی جس میں دو طرفہ تعلقات پر بات ہوئی۔", "Urdu"),
+    # a text of 120 characters or more: lingua reads it with another set of models
+    ("رئیس جمهور ایران روز چهارشنبه در نخستین سفر خارجی خود به عراق رفت و با نخست وزیر این کشور دیدار کرد. "
+     "دو طرف درباره گسترش همکاری های اقتصادی و امنیتی گفتگو کردند و چند یادداشت تفاهم امضا شد.", "Persian"),
+    ("ایران کے صدر نے بدھ کے روز عراق کا دورہ کیا اور وزیر اعظم سے ملاقات کی جس میں دو طرفہ تعلقات پر بات ہوئی۔ "
+     "دونوں ممالک نے تجارت اور سلامتی کے شعبوں میں تعاون بڑھانے پر اتفاق کیا۔", "Urdu"),
     ("مرحبا", "too little text"),
 ])
 def test_non_arabic_text_gets_an_error_record(text, message):

@@ -102,7 +102,7 @@ class CrfModel:
                 active -= 1
             candidates = score[:active, :, None] + self.transitions
             back[t, :active] = candidates.argmax(axis=1)
-            score[:active] = candidates.max(axis=1) + padded[t, :active]
+            score[:active] = np.maximum.reduce(candidates, axis=1) + padded[t, :active]
         paths: list[list[str]] = [[] for _ in states]
         for b, k in enumerate(order):
             if not lengths[b]:

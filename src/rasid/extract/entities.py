@@ -14,7 +14,7 @@ from ..doc import Article, Entity
 from ..resources import LexEntry, lexicon
 from ..text.normalize import normalize_word
 from ..text.tokenize import Token, stem_candidates
-from .lookup import Match, find_all, match_at
+from .lookup import Match, find_all, match_at, phrase_starts
 from .ner import segment_word, tagger
 
 __all__ = ["find_entities", "analysed_tokens", "tokens_by_sentence", "title_before"]
@@ -220,7 +220,7 @@ def _name_after_title(article: Article, tokens: list[Token], j: int, entities: l
 
 def _apply_titles(article: Article, tokens: list[Token], entities: list[Entity]) -> None:
     by_start = {e.start: e for e in entities if e.type == "PER"}
-    for i in range(len(tokens)):
+    for i in phrase_starts(lexicon().titles, tokens):
         found = title_before(article, tokens, i)
         if found is None or found[2] >= len(tokens):
             continue

@@ -8,7 +8,7 @@ from typing import Generic, TypeVar
 from ..text.normalize import Normalized
 from ..text.tokenize import Token, stem_candidates
 
-__all__ = ["Match", "first_words", "match_at", "find_all"]
+__all__ = ["Match", "first_words", "match_at", "find_all", "phrase_starts"]
 
 V = TypeVar("V")
 
@@ -61,16 +61,19 @@ def match_at(table: dict[tuple[str, ...], V], tokens: list[Token], i: int, norm:
     return best
 
 
+def phrase_starts(table: dict[tuple[str, ...], V], tokens: list[Token], clitics: bool = True) -> list[int]:
+    """Indices of the ``tokens`` a phrase of ``table`` may begin at (one of its readings begins one)."""
+    firsts = first_words(table)
+    return [i for i, t in enumerate(tokens) if _openings(firsts, t.norm, clitics)]
+
+
 def find_all(table: dict[tuple[str, ...], V], tokens: list[Token], norm: Normalized, max_len: int,
              clitics: bool = True) -> list[Match[V]]:
     """Non-overlapping longest matches, left to right."""
     out: list[Match[V]] = []
-    i = 0
-    while i < len(tokens):
-        m = match_at(table, tokens, i, norm, max_len, clitics)
-        if m is None:
-            i += 1
-        else:
+    end = 0
+    for i in phrase_starts(table, tokens, clitics):
+        if i >= end and (m := match_at(table, tokens, i, norm, max_len, clitics)) is not None:
             out.append(m)
-            i = m.last
+            end = m.last
     return out

@@ -4,7 +4,8 @@ The tagger is trained on the FANE corpora (``scripts/train_ner.py``, ``make mode
 have their proclitics (و ف ب ل ك) split off. At inference a word is split the same way when the
 training vocabulary (shipped with the model) has seen the stem more often than the whole word.
 Training (CRFsuite, ``sentence_features``) and tagging (``rasid.extract.crf``) read the same
-features: ``word_features`` and ``_sentence_parts``.
+features, defined once: a word's own (``_word_features``), those it lends its neighbours
+(``_CONTEXT_KEYS``, named by offset) and those that depend on the sentence (``_sentence_parts``).
 """
 from __future__ import annotations
 
@@ -270,14 +271,17 @@ class NerTagger:
         """BIO labels for each sentence of normalised, already segmented words."""
         out: list[list[str]] = []
         batch: list[list[str]] = []
+        size = 0
         for words in sentences:
-            if batch and sum(map(len, batch)) + len(words) > _BATCH_WORDS:
+            if batch and size + len(words) > _BATCH_WORDS:
                 out += self._tag_batch(batch)
-                batch = []
+                batch, size = [], 0
             batch.append(words)
+            size += len(words)
         return out + self._tag_batch(batch) if batch else out
 
     def _tag_batch(self, sentences: list[list[str]]) -> list[list[str]]:
+        """BIO labels for a batch of sentences, scored together and decoded at once."""
         words = [w for s in sentences for w in s]
         starts = list(accumulate(map(len, sentences), initial=0))
         parts = [(start + i, key, value) for sent, start in zip(sentences, starts)
@@ -285,7 +289,7 @@ class NerTagger:
         state = self.model.scores(parts, len(words))
         views = self.word_scores(words)
         state += views[:, 0]
-        place = np.concatenate([np.arange(len(s)) for s in sentences]) if words else np.zeros(0, np.intp)
+        place = np.concatenate([np.arange(len(s)) for s in sentences])
         size = np.repeat([len(s) for s in sentences], [len(s) for s in sentences])
         for row, d in enumerate(_OFFSETS, 1):  # what the word at offset d lends, within its sentence
             at = np.flatnonzero((place + d >= 0) & (place + d < size))
