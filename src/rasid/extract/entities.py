@@ -15,7 +15,7 @@ from ..resources import LexEntry, lexicon
 from ..text.normalize import normalize_word
 from ..text.tokenize import Token, stem_candidates
 from .lookup import Match, find_all, match_at, phrase_starts
-from .ner import segment_word, tagger
+from .ner import tagger
 
 __all__ = ["find_entities", "analysed_tokens", "tokens_by_sentence", "title_before"]
 
@@ -87,7 +87,7 @@ def _tagger_entities(article: Article, tokens: list[Token]) -> list[Entity]:
     for sent_tokens in filter(None, tokens_by_sentence(article, tokens)):
         words, sent_spans = [], []
         for t in sent_tokens:
-            for piece in segment_word(t.norm, crf.vocab):
+            for piece in crf.segments(t.norm):
                 words.append(piece.text)
                 sent_spans.append((article.norm.index[t.nstart + piece.offset], t.end))
         sentences.append(words)

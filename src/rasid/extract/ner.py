@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import accumulate
 from pathlib import Path
 from typing import NamedTuple
@@ -243,6 +243,11 @@ class NerTagger:
             self.common_words: frozenset[str] = frozenset(json.load(f))
         self._lent = _lent_attributes(self.model.attribute_ids)
         self.word_scores = _WordScores(self._word_scores, _CACHED_WORDS, len(self.model.labels))
+        self.segments = lru_cache(maxsize=1 << 16)(self._segments)
+
+    def _segments(self, word: str) -> tuple[Piece, ...]:
+        """``word`` split as the tagger was trained (``segment_word``; cached per word)."""
+        return tuple(segment_word(word, self.vocab))
 
     def _word_scores(self, words: list[str]) -> np.ndarray:
         """Label scores of each word's own features (row 0) and of those it lends at each offset."""
