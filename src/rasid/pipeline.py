@@ -60,7 +60,9 @@ def analyze_record(record: dict[str, Any], published: str | None = None) -> dict
 
 
 def warm_up() -> None:
-    """Load lexicons, models and detectors once (for worker processes). The text is as long as an
-    article's lead: lingua loads the models it needs only for shorter texts when one comes."""
-    analyze_record({"id": "warm-up", "text": "زار الرئيس المصري العاصمة السعودية الرياض يوم الأحد لبحث العلاقات الثنائية. "
-                                               "وقال المتحدث باسم الرئاسة إن الجانبين اتفقا على تعزيز التعاون في مجالات الطاقة والتجارة."})
+    """Load lexicons, models and detectors once (for worker processes). The text has the length of an
+    article's lead: lingua loads the models it needs only for a text under 120 letters when one comes."""
+    analyze_record({"id": "warm-up", "text": (
+        "زار الرئيس المصري العاصمة السعودية الرياض يوم الأحد لبحث العلاقات الثنائية مع خادم الحرمين الشريفين. "
+        "وقال المتحدث باسم الرئاسة إن الجانبين اتفقا على تعزيز التعاون في مجالات الطاقة والتجارة والاستثمار، "
+        "وبحثا تطورات الأوضاع في المنطقة وسبل دعم الأمن والاستقرار.")})

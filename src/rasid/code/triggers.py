@@ -4,8 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from ..resources import read_tsv
 from ..extract.lookup import first_words
+from ..resources import read_tsv
 from ..text.normalize import normalize_word
 from ..text.tokenize import Token, stem_candidates
 
