@@ -28,7 +28,7 @@ __all__ = ["NerTagger", "Piece", "segment_word", "sentence_features", "tagger"]
 
 MODEL_DIR = DATA / "models" / "ner"
 _PROCLITICS = "وفبلك"
-_CACHED_WORDS = 1 << 15
+_CACHED_WORDS = 1 << 15   # words whose label scores are kept (17 MB of float64)
 _BATCH_WORDS = 4096     # words tagged at once (an article's sentences, a long one in parts)
 _ORG_HEADS = {normalize_word(w) for w in (
     "وزارة حزب حركة جامعة شركة منظمة مجلس وكالة بنك نادي هيئة جمعية مؤسسة اتحاد جبهة "
