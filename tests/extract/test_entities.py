@@ -83,3 +83,24 @@ def test_plural_nationality_is_a_group():
 def test_the_tagger_finds_names_no_lexicon_has():
     ents = _ents("وأعلنت شركة النسيم للتجارة أن مديرها سليم عبد الكريم الشمري سيزور مدينة الخبر الأسبوع المقبل.")
     assert any(e["type"] == "PER" and "الشمري" in e["text"] for e in ents)
+
+
+def test_phrases_are_found_at_every_token_a_phrase_may_begin_at():
+    from rasid.doc import Article
+    from rasid.extract.lookup import find_all, match_at, phrase_starts
+    from rasid.resources import lexicon
+    from rasid.text.read import read_article
+
+    art = read_article(Article("x", "وصل وزير الخارجية الإيراني عباس عراقجي إلى بغداد ولبيروت، والتقى برئيس الوزراء "
+                                    "العراقي في المنطقة الخضراء وفي مطار بغداد الدولي، وقال للصحفيين إن طهران تدعم العراق."))
+    lex = lexicon()
+    for table in (lex.entities, lex.titles):
+        scanned, i = [], 0  # every token tried, as a reader would
+        while i < len(art.tokens):
+            m = match_at(table, art.tokens, i, art.norm, lex.max_len)
+            if m:
+                scanned.append(m)
+            i = m.last if m else i + 1
+        assert find_all(table, art.tokens, art.norm, lex.max_len) == scanned
+        assert {m.first for m in scanned} <= set(phrase_starts(table, art.tokens))
+    assert len(find_all(lex.titles, art.tokens, art.norm, lex.max_len)) >= 2
