@@ -6,6 +6,8 @@ import httpx
 import pytest
 from live_server import free_port, running_server
 
+from rasid.store import open_store
+
 ARTICLE = ("زار الرئيس التركي رجب طيب أردوغان العاصمة القطرية الدوحة يوم الأحد والتقى أمير قطر "
            "الشيخ تميم بن حمد وبحثا العلاقات الثنائية والأوضاع في غزة.")
 TOKEN = "s3cret-token"
@@ -13,6 +15,7 @@ TOKEN = "s3cret-token"
 
 @pytest.fixture
 def server(tmp_path):
+    open_store(str(tmp_path / "api.db")).close()  # serve reads a corpus; only ingest creates one
     with running_server(tmp_path / "api.db", TOKEN) as url:
         yield url
 
