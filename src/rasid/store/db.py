@@ -61,7 +61,7 @@ def open_store(target: str | None = None, *, create: bool = True) -> Store:
     Rasid schema, is refused rather than created empty. Raises :class:`StoreError` with one line."""
     target = target or DEFAULT_DB
     url = _url(target)
-    shown = make_url(url).render_as_string(hide_password=True) if "://" in target else target
+    shown = make_url(target).render_as_string(hide_password=True) if "://" in target else target
     if url.startswith("sqlite:///"):
         path = Path(url[len("sqlite:///"):])
         if not create and not path.is_file():
