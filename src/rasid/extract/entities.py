@@ -61,6 +61,21 @@ def _tagged_place(m: Match[LexEntry], tagged: list[Entity]) -> bool:
     return any(e.start < m.end and m.start < e.end and e.type in ("GPE", "LOC") for e in tagged)
 
 
+def _bare(word: str) -> str:
+    """A word without diacritics and tatweel, its letters kept (وجده "he found it" is not وجدة)."""
+    return "".join(ch for ch in word if not ("\u064b" <= ch <= "\u065f" or ch in "\u0670\u0640"))
+
+
+def _listed_together(tokens: list[Token], a: Match[LexEntry], b: Match[LexEntry]) -> bool:
+    """Two names side by side in a list: only a comma between them, or the second joined by و
+    (الدمام، الخبر، القطيف · مالي والنيجر)."""
+    first, second = (a, b) if a.first < b.first else (b, a)
+    between = tokens[first.last:second.first]
+    if len(between) > 1 or any(t.is_word for t in between):
+        return False
+    return bool(between) or tokens[second.first].norm.startswith("و")
+
+
 def _place_context(article: Article, tokens: list[Token], m: Match[LexEntry], places: list[Match[LexEntry]]) -> bool:
     """Whether a place name that is also a word (``lexicons/word_places.tsv``) reads as a place
     here: a place noun before it (محافظة العقبة), a place beside it (الدمام، الخبر، القطيف), or a
@@ -73,10 +88,8 @@ def _place_context(article: Article, tokens: list[Token], m: Match[LexEntry], pl
                None) if before is not None else None
     if cue == "noun":
         return True
-    near = {i for i in (m.first - 1, m.first - 2, m.last, m.last + 1) if 0 <= i < len(tokens)}
     if any(p is not m and p.value.kind == "place" and lex.key(article.text[p.start:p.end]) not in lex.word_places
-           and any(p.first <= i < p.last for i in near)
-           and all(not t.is_word for t in tokens[min(p.last, m.last):max(p.first, m.first)]) for p in places):
+           and _listed_together(tokens, p, m) for p in places):
         return True
     clitics = article.text[tokens[m.first].start:m.start]
     if cue is None and "ب" not in clitics and "ل" not in clitics:
@@ -109,9 +122,12 @@ def _lexicon_entities(article: Article, tokens: list[Token], tagged: list[Entity
             continue
         if m.value.kind == "place" and lex.key(article.text[m.start:m.end]) in lex.word_places \
                 and not _place_context(article, tokens, m, matches):
-            # the tagger's reading of the same word as a place goes too (اجتاحت سيول قوية)
-            tagged[:] = [e for e in tagged if not (e.type in ("GPE", "LOC") and m.start <= e.start and e.end <= m.end)]
+            # the tagger's reading of the same word goes too (اجتاحت سيول قوية، بمبلغ مالي as ORG)
+            tagged[:] = [e for e in tagged if not (m.start <= e.start and e.end <= m.end)]
             continue
+        if m.start > tokens[m.first].start and _bare(tokens[m.first].text) in lex.not_places:
+            tagged[:] = [e for e in tagged if not (tokens[m.first].start <= e.start and e.end <= m.end)]
+            continue  # وجده "he found it" is not و + جدة
         out.append(_entity(article, m.start, m.end, m.value, "lexicon"))
     for t in tokens:
         for _, stem in stem_candidates(t.norm):
