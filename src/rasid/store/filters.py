@@ -15,7 +15,7 @@ from ..code.ontology import ontology
 from ..dates import day_range
 from ..errors import QueryError
 from ..text.normalize import normalize_word
-from .names import _countries, _sectors
+from .names import country_codes, sector_name
 from .schema import actors, entities, events
 
 __all__ = ["event_type", "date_overlap", "resolve_actor", "side_has", "actor_side", "Actor"]
@@ -47,10 +47,10 @@ def _as_code(value: str) -> Actor | None:
         return None
     parts = value.upper().split() if " " in value else [value[:3].upper(), value[3:].upper()]
     first, second = parts[0], parts[1] or None
-    countries, sectors = _countries(), _sectors()
+    countries = country_codes()
     if second is None:
-        return (first, None) if first in countries else (None, first) if first in sectors else None
-    return (first, second) if (first in countries or first in sectors) and second in sectors else None
+        return (first, None) if first in countries else (None, first) if sector_name(first) else None
+    return (first, second) if (first in countries or sector_name(first)) and sector_name(second) else None
 
 
 def resolve_actor(conn: Connection, value: str | None) -> list[Actor] | None:
@@ -65,7 +65,7 @@ def resolve_actor(conn: Connection, value: str | None) -> list[Actor] | None:
         return [code]
     found: dict[Actor, int] = {}
     norm = normalize_word(value)
-    countries = [c for c, (en, ar) in _countries().items()
+    countries = [c for c, (en, ar) in country_codes().items()
                  if en.lower() == value.lower() or normalize_word(ar) == norm]
     for c in countries:
         found[(c, None)] = found.get((c, None), 0) + 1

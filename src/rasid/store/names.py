@@ -10,7 +10,7 @@ from functools import cache
 
 from ..resources import read_tsv
 
-__all__ = ["actor_code", "actor_name", "country_name", "sector_name", "side_codes"]
+__all__ = ["actor_code", "actor_name", "country_name", "country_codes", "sector_name", "side_codes"]
 
 
 @cache
@@ -31,6 +31,11 @@ def country_name(code: str) -> dict[str, str | None]:
     """English and Arabic names of an ISO-3 country code (None for codes that are not countries)."""
     en, ar = _countries().get(code, (None, None))
     return {"name_en": en, "name_ar": ar}
+
+
+def country_codes() -> dict[str, tuple[str, str]]:
+    """ISO-3 code -> (English name, Arabic name) of every country the gazetteer holds."""
+    return _countries()
 
 
 def sector_name(code: str | None) -> str | None:
