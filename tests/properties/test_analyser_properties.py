@@ -22,16 +22,23 @@ def check_record(record: dict, text: str) -> None:
     assert record["text"] == text
     error = record.get("error")
     assert error is None or not error.startswith("internal error"), error
-    for s in record["sentences"]:
+    sents = record["sentences"]
+    for k, s in enumerate(sents):
         _span(text, s, "sentence")
+        assert s["duplicate_of"] is None or s["duplicate_of"] < k, s
+    assert all(a["end"] <= b["start"] for a, b in zip(sents, sents[1:])), "sentences overlap or are out of order"
     for kind in ("entities", "times", "quantities", "quotes"):
         for s in record[kind]:
             _span(text, s, kind)
-            if kind == "quotes" and s["speaker"] and s["speaker"]["start"] is not None:
-                _span(text, s["speaker"], "quote speaker")
+            if kind == "quotes":
+                assert sents[s["sentence"]]["start"] <= s["start"] and s["end"] <= sents[s["sentence"]]["end"], s
+                if s["speaker"] and s["speaker"]["start"] is not None:
+                    _span(text, s["speaker"], "quote speaker")
     for ev in record["events"]:
         _span(text, ev["evidence"], "event evidence")
         _span(text, ev["trigger"], "event trigger")
+        sent = sents[ev["sentence"]]
+        assert sent["start"] <= ev["trigger"]["start"] and ev["trigger"]["end"] <= sent["end"], ev
         if ev["location"]:
             _span(text, ev["location"], "event location")
         for actor in ev["actors"] + ev["recipients"] + ([ev["attribution"]] if ev["attribution"] else []):

@@ -82,12 +82,15 @@ def _is_heading(line: str, first: bool) -> bool:
     return first or len(stripped.split()) <= _HEADING_MAX_WORDS
 
 
-def segment(text: str) -> list[Sentence]:
-    """Split ``text`` into sentences; a line that repeats an earlier line word for word is marked."""
+def segment(text: str, title: bool = True) -> list[Sentence]:
+    """Split ``text`` into sentences; a line that repeats an earlier line word for word is marked.
+
+    With ``title`` the first line is the article's heading unless it ends like a sentence (a section of a
+    long text, which does not begin the article, is segmented without it)."""
     sentences: list[Sentence] = []
     seen: dict[str, list[int]] = {}
     offset = 0
-    first = True
+    first = title
     for line_no, line in enumerate(text.split("\n")):
         if line.strip():
             key = _SPACE_RE.sub(" ", line.strip())
