@@ -19,6 +19,9 @@ demo: $(STAMP)  ## analyse the bundled sample articles
 test: $(STAMP)  ## run every test this machine can run (starts a throwaway PostgreSQL when it is installed)
 	PYTHON=$(BIN)/python bash scripts/run_tests.sh $(PYTEST_ARGS)
 
+fuzz: $(STAMP)  ## the property tests (tests/properties), round after round with new seeds, for 10 minutes
+	$(BIN)/python scripts/fuzz.py --minutes 10
+
 deps:  ## install what the PostgreSQL and browser tests need (Debian's postgresql, chromium, fonts-noto-core)
 	bash .ci/deps.sh
 

@@ -31,7 +31,7 @@ def check_record(record: dict, text: str) -> None:
         for s in record[kind]:
             _span(text, s, kind)
             if kind == "quotes":
-                assert sents[s["sentence"]]["start"] <= s["start"] and s["end"] <= sents[s["sentence"]]["end"], s
+                assert s["sentence"] is None or sents[s["sentence"]]["start"] <= s["start"] and s["end"] <= sents[s["sentence"]]["end"], s
                 if s["speaker"] and s["speaker"]["start"] is not None:
                     _span(text, s["speaker"], "quote speaker")
     for ev in record["events"]:
