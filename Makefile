@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 SHARED  ?= ../shared
 STAMP   := $(VENV)/.installed
 
-.PHONY: demo test model screen gazetteer bench clean
+.PHONY: demo test deps fuzz model screen gazetteer bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -16,8 +16,14 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)  ## analyse the bundled sample articles
 	$(BIN)/rasid analyze samples/ --format summary
 
-test: $(STAMP)  ## run the test suite
-	$(BIN)/python -m pytest
+test: $(STAMP)  ## run every test this machine can run (starts a throwaway PostgreSQL when it is installed)
+	PYTHON=$(BIN)/python bash scripts/run_tests.sh $(PYTEST_ARGS)
+
+fuzz: $(STAMP)  ## the property tests (tests/properties), round after round with new seeds, for 10 minutes
+	$(BIN)/python scripts/fuzz.py --minutes 10
+
+deps:  ## install what the PostgreSQL and browser tests need (Debian's postgresql, chromium, fonts-noto-core)
+	bash .ci/deps.sh
 
 model: $(STAMP)  ## retrain the NER tagger from the shared FANE corpora
 	$(BIN)/pip install -q -e '.[train]'

@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import pytest
+from groups import skip_unless
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("RASID_SHARED", ROOT.parent / "shared"))
@@ -12,4 +12,4 @@ EXAMPLE = SHARED / "examples" / "iran-iraq-visit"
 
 
 def needs_shared(path: Path):
-    return pytest.mark.skipif(not path.exists(), reason=f"{path} not available")
+    return skip_unless(path.exists(), "shared", f"{path} not available")

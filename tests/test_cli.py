@@ -104,3 +104,16 @@ def test_worked_example_meets_the_issue_targets(tmp_path):
     repeated_line = rec["text"].split("\n")[5]
     line5 = rec["text"].index(repeated_line, rec["text"].index(repeated_line) + 1)
     assert not any(line5 <= e["evidence"]["start"] < line5 + len(repeated_line) for e in rec["events"])
+
+
+def test_every_commands_help_shows_each_example_on_its_own_line():
+    from click.testing import CliRunner
+
+    from rasid.cli import main
+    for name, command in main.commands.items():
+        examples = [line.strip() for line in command.help.splitlines() if line.strip().startswith("rasid ")]
+        assert examples, f"rasid {name} has no example"
+        shown = CliRunner().invoke(main, [name, "--help"], terminal_width=80).output
+        lines = [line.strip() for line in shown.splitlines()]
+        for example in examples:
+            assert example in lines, f"rasid {name} --help runs this example into others:\n{shown}"

@@ -58,10 +58,11 @@ def main() -> None:
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when stderr is a terminal or output is a file).")
 def analyze(inputs: tuple[str, ...], published: str | None, fmt: str, output: str | None, jobs: int,
             engine: str, address: str | None, shard_size: int, progress: bool | None) -> None:
-    """Analyse articles: .txt, .html, .jsonl(.gz) files, folders, or - for stdin.
+    """Analyse articles: files (text, HTML, JSON, JSON Lines, feeds, gzip: told by content), folders, - for stdin.
 
     Example:
 
+    \b
         rasid analyze article.txt --published 2024-09-11 --format json
         rasid analyze big.jsonl.gz --engine ray --format jsonl -o out/
     """
@@ -174,6 +175,7 @@ def ingest(inputs: tuple[str, ...], db: str, published: str | None, jobs: int, b
 
     Example:
 
+    \b
         rasid ingest ../shared/data/news/saudinewsnet.jsonl.gz --db rasid.db
     """
     from .store.ingest import ingest as run_ingest
@@ -222,6 +224,7 @@ def search(query: str, db: str, since: str | None, until: str | None, source: st
 
     Example:
 
+    \b
         rasid search "زيارة بغداد" --since 2015-07-01
         rasid search "Iranian president visit" --semantic
     """
@@ -244,6 +247,7 @@ def embed(db: str, limit: int | None) -> None:
 
     Example:
 
+    \b
         rasid embed --db rasid.db
     """
     from .store.semantic import embed_articles
@@ -273,6 +277,7 @@ def events(db: str, actor: str | None, recipient: str | None, etype: str | None,
 
     Example:
 
+    \b
         rasid events --actor IRN --recipient IRQ --type CONSULT --since 2024-01-01
         rasid events --id 42 --mentions
     """
@@ -334,6 +339,7 @@ def actors(db: str, top: int, fmt: str) -> None:
 
     Example:
 
+    \b
         rasid actors --top 20
     """
     _emit(_store(db).top_actors(top), fmt, ["code", "name_en", "people", "events", "as_actor", "as_recipient"])
@@ -352,6 +358,7 @@ def graph(db: str, since: str | None, until: str | None, output: str, fmt: str |
 
     Example:
 
+    \b
         rasid graph --since 2024-01-01 -o graph.graphml
         rasid graph --format json -o - | jq .nodes
     """
@@ -388,6 +395,7 @@ def timeline(actor: str, other: str | None, db: str, by: str, since: str | None,
 
     Example:
 
+    \b
         rasid timeline IRN IRQ --by month
     """
     from .store.aggregate import timeline as dyad_timeline
@@ -407,6 +415,7 @@ def export(what: str, db: str, fmt: str) -> None:
 
     Example:
 
+    \b
         rasid export events --format csv > events.csv
     """
     store = _store(db)
@@ -442,6 +451,7 @@ def serve(db: str, host: str, port: int, token: str | None) -> None:
 
     Example:
 
+    \b
         rasid serve --db rasid.db
     """
     import uvicorn
@@ -466,6 +476,7 @@ def stats(db: str, fmt: str) -> None:
 
     Example:
 
+    \b
         rasid stats --format json
     """
     counts = _store(db).stats()

@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from rasid.ingest import read_path, read_stream
+from rasid.ingest import count_records, read_path, read_stream
 from rasid.ingest.decode import decode_bytes
 from rasid.errors import InputError
 from rasid.pipeline import analyze_record
@@ -106,7 +106,7 @@ def test_gzipped_jsonl_and_folders_are_read_recursively_in_order(tmp_path):
 
 def test_corrupt_gzip_is_reported(tmp_path):
     p = tmp_path / "bad.jsonl.gz"
-    p.write_bytes(b"not gzip at all")
+    p.write_bytes(gzip.compress(json.dumps({"text": ARABIC}).encode() * 50)[:60])  # cut short
     assert "cannot read" in _one(p)["error"]
 
 
@@ -138,3 +138,118 @@ def test_stdin_jsonl_and_plain_text():
 
 def test_missing_file_is_reported(tmp_path):
     assert "no such file" in _one(tmp_path / "nope.txt")["error"]
+
+
+# Input files are told apart by their content; the extension is only a hint.
+
+def _jsonl(*records) -> str:
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+
+
+FEED = ('<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>وكالة</title>'
+        f"<item><title>خبر</title><link>http://example.org/1</link><description>{ARABIC}</description></item>"
+        "</channel></rss>")
+PAGE = f"<html><head><title>عنوان الصفحة</title></head><body><article><p>{ARABIC}</p><p>{ARABIC}</p></article></body></html>"
+
+
+def test_jsonl_without_an_extension_is_read_as_jsonl(tmp_path):
+    p = tmp_path / "tmp.XG3kq1"   # as mktemp names it
+    p.write_text(_jsonl({"id": "a", "text": ARABIC}, {"text": ARABIC, "published": "2024-01-07"}), encoding="utf-8")
+    recs = list(read_path(p))
+    assert [r["id"] for r in recs] == ["a", "tmp.XG3kq1:2"]
+    assert recs[0]["text"] == ARABIC and recs[1]["published"] == "2024-01-07"
+    assert count_records([str(p)]) == 2
+
+
+def test_a_json_file_of_one_record_a_line_is_json_lines(tmp_path):
+    p = tmp_path / "export.json"
+    p.write_text(_jsonl({"id": "a", "text": ARABIC}, {"id": "b", "text": ARABIC}), encoding="utf-8")
+    assert [(r["id"], r.get("error")) for r in read_path(p)] == [("a", None), ("b", None)]
+
+
+def test_jsonl_with_blank_lines_a_long_first_line_and_a_bad_first_line(tmp_path):
+    long_text = ARABIC * 1000   # the first line is longer than what is read to sniff
+    p = tmp_path / "corpus"
+    p.write_text(_jsonl({"id": "long", "text": long_text}) + "\n\n" + _jsonl({"id": "b", "text": ARABIC}),
+                 encoding="utf-8")
+    assert [r["id"] for r in read_path(p)] == ["long", "b"]
+    p.write_text('{"id": "cut", "text": "' + ARABIC + "\n" + _jsonl({"id": "b", "text": ARABIC}), encoding="utf-8")
+    recs = list(read_path(p))
+    assert "malformed JSON on line 1" in recs[0]["error"] and recs[1]["id"] == "b"
+
+
+def test_json_array_and_single_record_without_an_extension(tmp_path):
+    p = tmp_path / "records"
+    p.write_text(json.dumps([{"id": "x", "text": ARABIC}, {"text": ARABIC}], ensure_ascii=False, indent=2),
+                 encoding="utf-8")
+    assert [r["id"] for r in read_path(p)] == ["x", "records:2"]
+    p.write_text(json.dumps({"text": ARABIC, "title": "عنوان"}, ensure_ascii=False, indent=2), encoding="utf-8")
+    rec = _one(p)
+    assert (rec["id"], rec["text"], rec["title"]) == ("records", ARABIC, "عنوان")
+    p.write_text(json.dumps({"text": ARABIC}, ensure_ascii=False), encoding="utf-8")   # one line, one record
+    assert _one(p)["id"] == "records"
+
+
+def test_gzip_is_known_by_its_magic_bytes_not_its_name(tmp_path):
+    p = tmp_path / "download"
+    p.write_bytes(gzip.compress(_jsonl({"id": "g1", "text": ARABIC}, {"id": "g2", "text": ARABIC}).encode()))
+    assert [r["id"] for r in read_path(p)] == ["g1", "g2"]
+    assert count_records([str(p)]) == 2
+    p.write_bytes(gzip.compress(PAGE.encode()))
+    rec = _one(p)
+    assert rec["title"] == "عنوان الصفحة" and ARABIC in rec["text"] and "<p>" not in rec["text"]
+    p = tmp_path / "already-unpacked.jsonl.gz"   # a browser unpacked it and kept the name
+    p.write_text(_jsonl({"id": "u1", "text": ARABIC}), encoding="utf-8")
+    assert [r["id"] for r in read_path(p)] == ["u1"]
+
+
+def test_html_and_feeds_without_an_extension(tmp_path):
+    p = tmp_path / "page"
+    p.write_text(PAGE, encoding="utf-8")
+    rec = _one(p)
+    assert rec["title"] == "عنوان الصفحة" and "<p>" not in rec["text"]
+    p.write_text(FEED, encoding="utf-8")
+    rec = _one(p)
+    assert rec["url"] == "http://example.org/1" and ARABIC in rec["text"]
+
+
+def test_text_that_opens_with_a_bracket_is_text(tmp_path):
+    p = tmp_path / "note"
+    for text in (f"[عاجل] {ARABIC}", f"{{تحديث}} {ARABIC}", f"[1] {ARABIC}"):
+        p.write_text(text, encoding="utf-8")
+        assert _one(p)["text"] == text
+    p = tmp_path / "note.txt"   # opens like a JSON array but is not one: the name says text
+    p.write_text(f'["عاجل"] {ARABIC}', encoding="utf-8")
+    assert _one(p)["text"] == f'["عاجل"] {ARABIC}'
+
+
+def test_broken_json_is_an_error_not_an_article(tmp_path):
+    p = tmp_path / "tmp.a81b"
+    p.write_text('{"id": "x", "text": "' + ARABIC + '", "title": ', encoding="utf-8")
+    assert "malformed JSON" in _one(p)["error"]
+    p.write_text('[{"id": "x", "text": "' + ARABIC + '"}, {', encoding="utf-8")
+    assert "malformed JSON" in _one(p)["error"]
+
+
+@pytest.mark.parametrize("data", [b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4,
+                                  b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + bytes(range(256)) * 4,
+                                  gzip.compress(bytes(range(256)) * 4)])
+def test_what_is_none_of_the_known_kinds_gets_a_clear_error(tmp_path, data):
+    p = tmp_path / "blob"
+    p.write_bytes(data)
+    error = _one(p)["error"]
+    assert error.startswith("binary data") and "JSON Lines" in error
+
+
+def test_stdin_is_read_by_content_as_files_are():
+    array = json.dumps([{"id": "s1", "text": ARABIC}, {"id": "s2", "text": ARABIC}]).encode()
+    assert [r["id"] for r in read_stream(io.BytesIO(array))] == ["s1", "s2"]
+    packed = gzip.compress(_jsonl({"id": "z1", "text": ARABIC}).encode())
+    assert [r["id"] for r in read_stream(io.BytesIO(packed))] == ["z1"]
+    assert _one_of(read_stream(io.BytesIO(PAGE.encode())))["title"] == "عنوان الصفحة"
+
+
+def _one_of(records):
+    records = list(records)
+    assert len(records) == 1
+    return records[0]

@@ -14,6 +14,7 @@ from itertools import takewhile
 from ..doc import Article, Entity
 from ..resources import LexEntry, lexicon, read_tsv
 from ..text.normalize import normalize_word
+from ..text.spans import Cover
 from ..text.tokenize import Token, stem_candidates
 from .lookup import Match, find_all, match_at, phrase_starts
 from .ner import tagger
@@ -28,10 +29,10 @@ _NAME_STOP = {normalize_word(w) for w in (
 
 def analysed_tokens(article: Article) -> list[Token]:
     """Tokens outside headings that repeat and outside duplicate lines."""
-    skip = [(s.start, s.end) for s in article.sentences if s.duplicate_of is not None]
+    skip = Cover((s.start, s.end) for s in article.sentences if s.duplicate_of is not None)
     if not skip:
         return list(article.tokens)
-    return [t for t in article.tokens if not any(a <= t.start < b for a, b in skip)]
+    return [t for t in article.tokens if t.start not in skip]
 
 
 def tokens_by_sentence(article: Article, tokens: list[Token]) -> list[list[Token]]:
@@ -176,7 +177,10 @@ def _clean_tagged(article: Article, tokens: list[Token], tagged: list[Entity]) -
     ends = [t.end for t in tokens]
     out = []
     for e in tagged:
-        toks = list(takewhile(lambda t: t.start < e.end, tokens[bisect_right(ends, e.start):]))
+        first = last = bisect_right(ends, e.start)
+        while last < len(tokens) and tokens[last].start < e.end:
+            last += 1
+        toks = tokens[first:last]
 
         def plain(t: Token) -> bool:
             return t.norm in crf.common_words and t.norm not in lex.first_names \

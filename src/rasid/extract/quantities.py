@@ -6,6 +6,7 @@ from functools import cache
 from ..doc import Article, Quantity
 from ..resources import read_tsv
 from ..text.normalize import normalize_word
+from ..text.spans import Cover
 from .entities import analysed_tokens
 from .lookup import match_at
 from .numbers import read_number
@@ -29,13 +30,13 @@ def unit_of(word: str) -> str | None:
 def find_quantities(article: Article) -> Article:
     """Fill ``article.quantities``; numbers inside time expressions are not quantities."""
     tokens = analysed_tokens(article)
-    in_time = [(t.start, t.end) for t in article.times]
+    in_time = Cover((t.start, t.end) for t in article.times)
     units = _units()
     out: list[Quantity] = []
     i = 0
     while i < len(tokens):
         tok = tokens[i]
-        if any(s <= tok.start < e for s, e in in_time):
+        if tok.start in in_time:
             i += 1
             continue
         num = read_number(tokens, i)

@@ -37,7 +37,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         return data.decode(utf16, errors="replace"), utf16
     sample = data[:8000]
     if b"\x00" in sample or sum(sample.count(c) for c in _CONTROL) > 0.02 * len(sample):
-        raise InputError("binary data, not text")
+        raise InputError("binary data: not text, HTML, JSON, JSON Lines, an RSS/Atom feed or gzip of one of these")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:

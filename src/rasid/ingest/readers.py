@@ -10,19 +10,22 @@ import gzip
 import html
 import json
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
 from ..errors import InputError
 from .decode import decode_bytes
-from .feeds import looks_like_feed, read_feed
+from .feeds import read_feed
 from .html import extract_html, looks_like_html
+from .sniff import GZIP_MAGIC, hint, sniff
 
 __all__ = ["Record", "count_records", "read_inputs", "read_path", "read_stream"]
 
 Record = dict
-MAX_BYTES = 50 * 1024 * 1024   # one file (a JSON Lines corpus may be larger: it is streamed)
+MAX_BYTES = 50 * 1024 * 1024   # one text, HTML or feed file (JSON Lines may be larger: it is streamed)
+HEAD_BYTES = 64 * 1024          # what is read to tell the kind of an input
 _TEXT_KEYS = ("text", "content", "body")
 _DATE_KEYS = ("published", "date", "date_extracted", "date_published")
 _META_KEYS = ("title", "url", "source", "author")
@@ -66,7 +69,7 @@ def from_text(data: bytes, rid: str, published: str | None = None) -> Record:
     """A record from the bytes of a text or HTML document."""
     try:
         if len(data) > MAX_BYTES:
-            raise InputError(f"file too large: {len(data):,} bytes (limit {MAX_BYTES:,})")
+            raise InputError(f"file too large: over {MAX_BYTES:,} bytes")
         text, _ = decode_bytes(data)
         rec: Record = {"id": rid, "text": text, "published": published}
         if looks_like_html(text):
@@ -78,8 +81,72 @@ def from_text(data: bytes, rid: str, published: str | None = None) -> Record:
         return _error(rid, str(exc))
 
 
+def _content(raw: BinaryIO) -> BinaryIO:
+    """``raw`` itself, or its decompressed content when it opens with gzip's magic bytes."""
+    if hasattr(raw, "peek"):
+        magic = raw.peek(2)[:2]
+    else:
+        pos = raw.tell()
+        magic = raw.read(2)
+        raw.seek(pos)
+    return gzip.GzipFile(fileobj=raw, mode="rb") if magic == GZIP_MAGIC else raw
+
+
+def _head(stream: BinaryIO) -> bytes:
+    """The first bytes of ``stream``: at least ``HEAD_BYTES``, the line they end in, and the start of the next
+    non-blank line (what ``sniff`` needs to tell one JSON record from JSON Lines)."""
+    parts = [stream.read(HEAD_BYTES) + stream.readline()]
+    seen, size = sum(1 for line in parts[0].splitlines() if line.strip()), len(parts[0])
+    while seen < 2 and size <= MAX_BYTES:
+        line = stream.readline()
+        if not line:
+            break
+        parts.append(line)
+        seen, size = seen + bool(line.strip()), size + len(line)
+    return b"".join(parts)
+
+
+def _lines(head: bytes, stream: BinaryIO) -> Iterator[bytes]:
+    yield from head.splitlines(keepends=True)
+    yield from stream
+
+
+def _read_json(data: bytes, name: str) -> Iterator[Record]:
+    items = json.loads(data)
+    items = items if isinstance(items, list) else [items]
+    for n, obj in enumerate(items, 1):
+        yield from_json(obj, f"{name}:{n}" if len(items) > 1 else name)
+
+
+def _read_content(stream: BinaryIO, name: str) -> Iterator[Record]:
+    """Records of one input, told apart by its content (``sniff``), the name only a hint."""
+    head = _head(stream)
+    kind = sniff(head, name)
+    if kind == "jsonl":
+        yield from _jsonl_lines(_lines(head, stream), name)
+        return
+    if kind == "json":
+        data = head + stream.read()
+        try:
+            yield from _read_json(data, name)
+        except json.JSONDecodeError as exc:
+            if hint(name) != "text":
+                yield _error(name, f"malformed JSON: {exc}")
+                return
+            yield from_text(data, name)   # a .txt or .html that only opens like JSON
+        return
+    data = head + stream.read(max(0, MAX_BYTES + 1 - len(head)))
+    if kind == "feed":
+        yield from read_feed(data, name)
+    else:
+        yield from_text(data, name)
+
+
 def read_path(path: Path) -> Iterator[Record]:
-    """Records of one file or of every file below a folder (recursively, in name order)."""
+    """Records of one file or of every file below a folder (recursively, in name order).
+
+    A file is read by its content: gzip, JSON Lines, a JSON array of records or one record, an RSS/Atom feed,
+    HTML or text; a folder's files are chosen by extension (``.txt .html .json .jsonl .gz .xml …``)."""
     if path.is_dir():
         for p in sorted(x for x in path.rglob("*") if x.is_file() and not x.name.startswith(".")):
             if p.suffix.lower() in _SUFFIXES:
@@ -88,38 +155,19 @@ def read_path(path: Path) -> Iterator[Record]:
     if not path.exists():
         yield _error(str(path), "no such file")
         return
-    name = path.name
-    lower = name.lower()
     try:
-        if lower.endswith((".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")):
-            opener = gzip.open if lower.endswith(".gz") else open
-            with opener(path, "rb") as f:
-                yield from _jsonl_lines(f, name)
-        elif lower.endswith(".json"):
-            data = json.loads(path.read_bytes())
-            items = data if isinstance(data, list) else [data]
-            for n, obj in enumerate(items, 1):
-                yield from_json(obj, f"{name}:{n}" if len(items) > 1 else name)
-        else:
-            data = path.read_bytes()
-            if lower.endswith((".xml", ".rss", ".atom")) or looks_like_feed(data):
-                yield from read_feed(data, name)
-            else:
-                yield from_text(data, name)
-    except (OSError, gzip.BadGzipFile, EOFError) as exc:
-        yield _error(name, f"cannot read file: {exc}")
-    except json.JSONDecodeError as exc:
-        yield _error(name, f"malformed JSON: {exc}")
+        with path.open("rb") as raw:
+            yield from _read_content(_content(raw), path.name)
+    except (OSError, EOFError, zlib.error) as exc:   # gzip.BadGzipFile is an OSError
+        yield _error(path.name, f"cannot read file: {exc}")
 
 
 def read_stream(stream: BinaryIO, name: str = "stdin") -> Iterator[Record]:
-    """Records from a byte stream: JSON Lines when every line is an object, else one document."""
-    data = stream.read()
-    lines = [l for l in data.splitlines() if l.strip()]
-    if lines and all(l.lstrip().startswith(b"{") for l in lines):
-        yield from _jsonl_lines(lines, name)
-    else:
-        yield from_text(data, name)
+    """Records from a byte stream, told apart by content as files are."""
+    try:
+        yield from _read_content(_content(stream), name)
+    except (OSError, EOFError, zlib.error) as exc:
+        yield _error(name, f"cannot read input: {exc}")
 
 
 def count_records(inputs: Iterable[str]) -> int | None:
@@ -127,13 +175,16 @@ def count_records(inputs: Iterable[str]) -> int | None:
     total = 0
     for item in inputs:
         path = Path(item)
-        lower = path.name.lower()
-        if not path.is_file() or not lower.endswith((".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")):
+        if not path.is_file():
             return None
         try:
-            with (gzip.open if lower.endswith(".gz") else open)(path, "rb") as f:
-                total += sum(1 for line in f if line.strip())
-        except (OSError, EOFError):
+            with path.open("rb") as raw:
+                stream = _content(raw)
+                head = _head(stream)
+                if sniff(head, path.name) != "jsonl":
+                    return None
+                total += sum(1 for line in _lines(head, stream) if line.strip())
+        except (OSError, EOFError, zlib.error):
             return None
     return total
 

@@ -9,6 +9,11 @@ __all__ = ["Sentence", "segment"]
 _FINAL = ".!?؟"
 _OPEN, _CLOSE = "“«(\"", "”»)\""
 _HEADING_MAX_WORDS = 16
+# A sentence is cut into pieces of at most this many characters, at a space where there is one: the longest
+# sentence of the 2,000 SaudiNewsNet articles has 3,048, but a text without full stops (one line of a
+# scraper, 1,000,000 characters of it) would otherwise be one sentence, and the steps that compare the words
+# of a sentence with each other would take hours over it.
+MAX_SENTENCE_CHARS = 4000
 _SPACE_RE = re.compile(r"\s+")
 
 
@@ -55,6 +60,21 @@ def _split_line(line: str) -> list[tuple[int, int]]:
     return out
 
 
+def _cap(spans: list[tuple[int, int]], line: str) -> list[tuple[int, int]]:
+    """``spans`` with each one longer than ``MAX_SENTENCE_CHARS`` cut at the last space before the limit."""
+    out = []
+    for s, e in spans:
+        while e - s > MAX_SENTENCE_CHARS:
+            cut = line.rfind(" ", s + 1, s + MAX_SENTENCE_CHARS + 1)
+            cut = cut if cut > s else s + MAX_SENTENCE_CHARS   # no space: cut anyway
+            out.append((s, len(line[s:cut].rstrip()) + s))
+            rest = line[cut:min(e, cut + MAX_SENTENCE_CHARS)]
+            s = cut + len(rest) - len(rest.lstrip())
+        if e > s:
+            out.append((s, e))
+    return out
+
+
 def _is_heading(line: str, first: bool) -> bool:
     stripped = line.strip()
     if stripped[-1] in _FINAL + "”»:\"'…":
@@ -62,12 +82,15 @@ def _is_heading(line: str, first: bool) -> bool:
     return first or len(stripped.split()) <= _HEADING_MAX_WORDS
 
 
-def segment(text: str) -> list[Sentence]:
-    """Split ``text`` into sentences; a line that repeats an earlier line word for word is marked."""
+def segment(text: str, title: bool = True) -> list[Sentence]:
+    """Split ``text`` into sentences; a line that repeats an earlier line word for word is marked.
+
+    With ``title`` the first line is the article's heading unless it ends like a sentence (a section of a
+    long text, which does not begin the article, is segmented without it)."""
     sentences: list[Sentence] = []
     seen: dict[str, list[int]] = {}
     offset = 0
-    first = True
+    first = title
     for line_no, line in enumerate(text.split("\n")):
         if line.strip():
             key = _SPACE_RE.sub(" ", line.strip())
@@ -78,6 +101,7 @@ def segment(text: str) -> list[Sentence]:
             if heading:
                 lead = len(line) - len(line.lstrip())
                 spans = [(lead, len(line.rstrip()))]
+            spans = _cap(spans, line)
             ids = []
             for k, (s, e) in enumerate(spans):
                 dup = earlier[k] if earlier and k < len(earlier) else None
