@@ -32,6 +32,7 @@ from .events import event_date, event_flags, event_gloss, merge_events
 from .features import (ArticleView, Party, flag_features, is_candidate, party_candidates, party_features,
                        trigger_features)
 from .ontology import ontology
+from .screening import sentence_reports
 from .triggers import Trigger, TriggerEntry
 
 __all__ = ["LinearModel", "EventModel", "learn_events", "keep_confident", "default_min_confidence",
@@ -179,7 +180,11 @@ class EventModel:
                     best[key] = c
             kept = [c for c in kept if best[(c.sentence, c.type)] is c]
         for c in kept:
-            events.append(_event(self, view, c, pub))
+            ev = _event(self, view, c, pub)
+            if self.cfg.get("screen") and not ev.flags.historical and \
+                    not sentence_reports(article, c.sentence, c.type, [ev]):
+                continue  # the screen's reading: the sentence mentions an attack in passing
+            events.append(ev)
         rule_confidence = self.cfg.get("rule_confidence", 0.0)
         if rule_confidence >= self.cfg["event_floor"]:
             for ev in rules:

@@ -29,7 +29,7 @@ from ..doc import Article, Event
 from ..resources import DATA
 from ..text.tokenize import stem_candidates
 
-__all__ = ["screen_events", "sentence_features", "sentence_text", "embed", "MODEL"]
+__all__ = ["screen_events", "sentence_reports", "sentence_features", "sentence_text", "embed", "MODEL"]
 
 MODEL = DATA / "models" / "events" / "screen.json"
 _DIGITS = re.compile(r"\d+")
@@ -129,6 +129,17 @@ def _stem_verdict(model: dict[str, Any], article: Article, sentence: int, etype:
     if second is not None and abs(p - model["threshold"]) < second["band"]:
         return None
     return p >= model["threshold"]
+
+
+def sentence_reports(article: Article, sentence: int, etype: str, events: list[Event]) -> bool:
+    """Whether the screen keeps an event of ``etype`` told in ``sentence`` (always, for a type it does not
+    screen or when it is off): the stem model's verdict, and the second opinion where that is undecided."""
+    model = _model(os.environ.get("RASID_EVENT_SCREEN") or str(MODEL))
+    types = model["types"] if model is not None else {}
+    if etype not in types:
+        return True
+    verdict = _stem_verdict(types[etype], article, sentence, etype, events)
+    return verdict if verdict is not None else _second_verdict(types[etype], article, sentence, events)
 
 
 def _second_verdict(model: dict[str, Any], article: Article, sentence: int, events: list[Event]) -> bool:
