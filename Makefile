@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 SHARED  ?= ../shared
 STAMP   := $(VENV)/.installed
 
-.PHONY: demo test model screen gazetteer bench clean
+.PHONY: demo test model clusters screen gazetteer bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -19,8 +19,11 @@ demo: $(STAMP)  ## analyse the bundled sample articles
 test: $(STAMP)  ## run the test suite
 	$(BIN)/python -m pytest
 
-model: $(STAMP)  ## retrain the NER tagger from the shared FANE corpora
+clusters: $(STAMP)  ## rebuild the NER tagger's word clusters from SaudiNewsNet (fixed seed)
 	$(BIN)/pip install -q -e '.[train]'
+	$(BIN)/python scripts/build_clusters.py --shared $(SHARED)
+
+model: clusters  ## retrain the NER tagger (clusters, then the CRF) from the shared corpora
 	$(BIN)/python scripts/train_ner.py --shared $(SHARED)
 
 screen: $(STAMP)  ## retrain the event screen from the shared GSR sentences
