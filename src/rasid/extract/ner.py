@@ -1,9 +1,10 @@
 """The statistical NER tagger: a linear-chain CRF (CRFsuite) over clitic-segmented words.
 
-The tagger is trained on the FANE corpora (``scripts/train_ner.py``, ``make model``), whose words
-have their proclitics (و ف ب ل ك) split off. At inference a word is split the same way when the
-training vocabulary (shipped with the model) has seen the stem more often than the whole word.
-Training (CRFsuite, ``sentence_features``) and tagging (``rasid.extract.crf``) read the same
+The tagger is trained on the FANE corpora, whose words have their proclitics (و ف ب ل ك) split
+off, and on ANERcorp, whose words are split as at inference (``scripts/train_ner.py``, ``make
+model``): a word is split when the training vocabulary (shipped with the model) has seen the stem
+more often than the whole word. A word's clusters (``clusters.tsv.gz``, built from unlabelled news
+by ``scripts/build_clusters.py``) are features of it and of its neighbours. Training (CRFsuite, ``sentence_features``) and tagging (``rasid.extract.crf``) read the same
 features, defined once: a word's own (``_word_features``), those it lends its neighbours
 (``_CONTEXT_KEYS``, named by offset) and those that depend on the sentence (``_sentence_parts``).
 """
