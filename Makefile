@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 SHARED  ?= ../shared
 STAMP   := $(VENV)/.installed
 
-.PHONY: demo test deps fuzz model screen events-model gazetteer bench clean
+.PHONY: demo test deps fuzz model clusters screen events-model gazetteer bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -25,8 +25,11 @@ fuzz: $(STAMP)  ## the property tests (tests/properties), round after round with
 deps:  ## install what the PostgreSQL and browser tests need (Debian's postgresql, chromium, fonts-noto-core)
 	bash .ci/deps.sh
 
-model: $(STAMP)  ## retrain the NER tagger from the shared FANE corpora
+clusters: $(STAMP)  ## rebuild the NER tagger's word clusters from SaudiNewsNet (fixed seed)
 	$(BIN)/pip install -q -e '.[train]'
+	$(BIN)/python scripts/build_clusters.py --shared $(SHARED)
+
+model: clusters  ## retrain the NER tagger (clusters, then the CRF) from the shared corpora
 	$(BIN)/python scripts/train_ner.py --shared $(SHARED)
 
 screen: $(STAMP)  ## retrain the event screen from the shared GSR sentences

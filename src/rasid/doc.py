@@ -32,7 +32,7 @@ class Entity:
     country: str | None = None     # ISO 3166-1 alpha-3
     sector: str | None = None      # CAMEO role code: GOV MIL REB OPP MED ...
     title: str | None = None       # title phrase attached to a person (الرئيس الإيراني)
-    source: str = "lexicon"        # lexicon | tagger | title | alias
+    source: str = "lexicon"        # lexicon | tagger | title | alias | link | repeat
 
     def to_dict(self) -> dict[str, Any]:
         d = _plain(self)

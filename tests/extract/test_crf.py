@@ -31,7 +31,7 @@ def test_the_tagger_labels_as_crfsuite_does_with_the_shipped_model(sentence):
     words = _words(sentence)
     reference = pycrfsuite.Tagger()
     reference.open(str(MODEL_DIR / "model.crfsuite"))
-    assert tagger().tag(words) == reference.tag(sentence_features(words, tagger().vocab))
+    assert tagger().tag(words) == reference.tag(sentence_features(words, tagger().vocab, tagger().clusters))
 
 
 def _crfsuite() -> pycrfsuite.Tagger:
@@ -45,7 +45,7 @@ def test_sentences_tagged_together_are_labelled_as_each_alone_by_crfsuite(monkey
     monkeypatch.setattr(ner, "_BATCH_WORDS", 20)
     sentences = [_words(s) for s in ["", *SENTENCES, "", SENTENCES[0] + " " + SENTENCES[2]]]
     reference = _crfsuite()
-    expected = [reference.tag(sentence_features(w, tagger().vocab)) if w else [] for w in sentences]
+    expected = [reference.tag(sentence_features(w, tagger().vocab, tagger().clusters)) if w else [] for w in sentences]
     assert tagger().tag_all(sentences) == expected
     assert tagger().tag_all(list(reversed(sentences))) == list(reversed(expected))
 
@@ -53,11 +53,37 @@ def test_sentences_tagged_together_are_labelled_as_each_alone_by_crfsuite(monkey
 def test_the_word_table_gives_the_same_labels_when_it_starts_afresh_or_is_too_small():
     sentences = [_words(s) for s in SENTENCES]
     reference = _crfsuite()
-    expected = [reference.tag(sentence_features(w, tagger().vocab)) for w in sentences]
+    expected = [reference.tag(sentence_features(w, tagger().vocab, tagger().clusters)) for w in sentences]
     small = NerTagger()
     small.word_scores = ner._WordScores(small._word_scores, 12, len(small.model.labels))
     assert [small.tag(w) for w in sentences * 2] == expected * 2   # refilled between sentences
     assert small.tag_all(sentences) == expected                     # more words than the table holds
+
+
+def test_words_of_the_cluster_file_are_tagged_as_crfsuite_does():
+    # random runs of clustered words: their own and their neighbours' cluster features decide the labels
+    rng = random.Random(17)
+    words = sorted(tagger().clusters)
+    sentences = [rng.sample(words, rng.randint(1, 12)) for _ in range(40)]
+    reference = _crfsuite()
+    expected = [reference.tag(sentence_features(w, tagger().vocab, tagger().clusters)) for w in sentences]
+    assert tagger().tag_all(sentences) == expected
+    assert [tagger().tag(w) for w in sentences] == expected
+
+
+def test_cluster_ids_become_features_of_the_word_and_of_its_neighbours():
+    clusters = {"بغداد": ("7", "3", "1")}
+    feats = sentence_features(["في", "بغداد", "امس"], {}, clusters)
+    assert (feats[1]["k1"], feats[1]["k2"], feats[1]["k3"]) == ("7", "3", "1")
+    assert feats[0]["1:k1"] == "7" and feats[2]["-1:k1"] == "7"
+    assert "k1" not in feats[0] and "k1" not in sentence_features(["بغداد"], {}, {})[0]
+
+
+def test_the_shipped_model_was_trained_with_the_shipped_clusters():
+    assert len(tagger().clusters) > 10000
+    fine = {ids[0] for ids in tagger().clusters.values()}
+    trained = {name.split(":", 1)[1] for name in tagger().model.attribute_ids if name.startswith("k1:")}
+    assert trained and trained <= fine
 
 
 def test_the_tagger_finds_the_people_and_places_of_a_sentence():

@@ -50,9 +50,10 @@ def test_surname_links_to_the_full_name_anywhere_in_the_article():
 
 
 def test_a_title_over_a_body_takes_the_bodys_sector():
-    ents = _ents("وقال قائد شرطة النجدة في المدينة إن الوضع هادئ.")
-    person = next(e for e in ents if e["type"] == "PER")  # the tagger takes the body for the person's name
+    ents = _ents("وقال قائد شرطة النجدة خالد العتيبي إن الوضع هادئ.")
+    person = next(e for e in ents if e["type"] == "PER" and "العتيبي" in e["text"])
     assert person["sector"] == "COP"  # a police commander, not the army's (قائد alone is MIL)
+    assert person["title"] == "قائد شرطة النجدة"
 
 
 def test_a_gazetteer_name_that_is_mostly_a_word_is_not_that_place():
@@ -165,3 +166,35 @@ def test_a_place_name_that_is_also_a_word_needs_context(text):
 ])
 def test_with_context_such_a_name_is_a_place(text, place):
     assert place in _places(text)
+
+
+def _read(text):
+    from rasid.doc import Article
+    from rasid.text.read import read_article
+    return read_article(Article(id="t", text=text))
+
+
+def test_a_name_tagged_once_is_found_where_the_article_repeats_it_untagged():
+    from rasid.doc import Entity
+    from rasid.extract.entities import _repeat_names, analysed_tokens
+    name = "كريستوس ستيليانيدس"
+    text = f"وصل {name} إلى المدينة. وقال و{name} إن الوضع صعب، ثم غادر {name}."
+    article = _read(text)
+    first = text.index(name)
+    entities = [Entity(first, first + len(name), name, "PER", source="tagger")]
+    _repeat_names(article, analysed_tokens(article), entities)
+    again = [(e.start, e.text, e.type, e.source) for e in entities[1:]]
+    assert again == [(text.index("و" + name) + 1, name, "PER", "repeat"), (text.rindex(name), name, "PER", "repeat")]
+
+
+def test_a_common_word_tagged_once_is_not_repeated():
+    from rasid.doc import Entity
+    from rasid.extract.entities import _repeat_names, analysed_tokens
+    from rasid.extract.ner import tagger
+    word = "الوضع"
+    assert word in tagger().common_words
+    text = f"قال إن {word} صعب. وأضاف أن {word} تغير."
+    article = _read(text)
+    entities = [Entity(text.index(word), text.index(word) + len(word), word, "ORG", source="tagger")]
+    _repeat_names(article, analysed_tokens(article), entities)
+    assert len(entities) == 1

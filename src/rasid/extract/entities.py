@@ -8,6 +8,7 @@ the article links to the full name (بزشكيان -> مسعود بزشكيان)
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 from functools import cache
 from itertools import takewhile
 
@@ -292,6 +293,11 @@ def _apply_titles(article: Article, tokens: list[Token], entities: list[Entity])
         m, country, j = found
         while j + 1 < len(tokens) and tokens[j].norm in lexicon().honorifics:
             j += 1  # وزير الخارجية الأستاذ عادل الجبير
+        # قائد شرطة النجدة: a title over a body takes the body's sector (COP), not the title's (MIL),
+        # and the name follows the body (قائد شرطة النجدة سالم الحربي)
+        body = match_at(lexicon().sector_nouns, tokens, j, article.norm, 3) if country is None else None
+        if body is not None and tokens[j].start not in by_start:
+            j = next((k for k in range(body.last, min(body.last + 2, len(tokens))) if tokens[k].start in by_start), j)
         person = by_start.get(tokens[j].start)
         if person is None:
             person = _name_after_title(article, tokens, j, entities)
@@ -300,8 +306,6 @@ def _apply_titles(article: Article, tokens: list[Token], entities: list[Entity])
             entities.append(person)
         person.title = article.text[m.start:tokens[j - 1].end]
         person.country = person.country or country
-        # قائد شرطة النجدة: a title over a body takes the body's sector (COP), not the title's (MIL)
-        body = match_at(lexicon().sector_nouns, tokens, j, article.norm, 3) if country is None else None
         person.sector = person.sector or (body.value if body else m.value.sector)
 
 
@@ -357,11 +361,33 @@ def _link_people(article: Article, tokens: list[Token], entities: list[Entity]) 
             break
 
 
+_REPEATED_TYPES = ("PER", "ORG", "GPE", "LOC", "FAC")
+
+
+def _repeat_names(article: Article, tokens: list[Token], entities: list[Entity]) -> None:
+    """A name the tagger found once is the same name where the article repeats it untagged (its
+    most frequent type); a single word must not be a common word."""
+    common = tagger().common_words
+    types: dict[tuple[str, ...], Counter[str]] = {}
+    for e in entities:
+        if e.source == "tagger" and e.type in _REPEATED_TYPES:
+            key = lexicon().key(e.text)
+            if key and (len(key) > 1 or (len(key[0]) > 2 and key[0] not in common)):
+                types.setdefault(key, Counter())[e.type] += 1
+    if not types:
+        return
+    names = {key: counts.most_common(1)[0][0] for key, counts in types.items()}
+    for m in find_all(names, tokens, article.norm, max(map(len, names))):
+        if not _overlaps(entities, m.start, m.end):
+            entities.append(Entity(m.start, m.end, article.text[m.start:m.end], m.value, source="repeat"))
+
+
 def find_entities(article: Article) -> Article:
     """Fill ``article.entities`` (sorted by offset)."""
     tokens = analysed_tokens(article)
     tagged = _clean_tagged(article, tokens, _tagger_entities(article, tokens))
     entities = _merge(_lexicon_entities(article, tokens, tagged), tagged)
+    _repeat_names(article, tokens, entities)
     _facilities(article, tokens, entities)
     _apply_titles(article, tokens, entities)
     _offices(article, tokens, entities)
@@ -369,7 +395,7 @@ def find_entities(article: Article) -> Article:
     # names the tagger found that the lexicon knows under another reading
     lex = lexicon()
     for e in entities:
-        if e.source == "tagger" and e.name_en is None:
+        if e.source in ("tagger", "repeat") and e.name_en is None:
             entry = lex.entities.get(lex.key(e.text))
             if entry:
                 e.name_en, e.country, e.sector = entry.name_en, entry.country, entry.sector

@@ -1,14 +1,16 @@
 """The statistical NER tagger: a linear-chain CRF (CRFsuite) over clitic-segmented words.
 
-The tagger is trained on the FANE corpora (``scripts/train_ner.py``, ``make model``), whose words
-have their proclitics (و ف ب ل ك) split off. At inference a word is split the same way when the
-training vocabulary (shipped with the model) has seen the stem more often than the whole word.
-Training (CRFsuite, ``sentence_features``) and tagging (``rasid.extract.crf``) read the same
+The tagger is trained on the FANE corpora, whose words have their proclitics (و ف ب ل ك) split
+off, and on ANERcorp, whose words are split as at inference (``scripts/train_ner.py``, ``make
+model``): a word is split when the training vocabulary (shipped with the model) has seen the stem
+more often than the whole word. A word's clusters (``clusters.tsv.gz``, built from unlabelled news
+by ``scripts/build_clusters.py``) are features of it and of its neighbours. Training (CRFsuite, ``sentence_features``) and tagging (``rasid.extract.crf``) read the same
 features, defined once: a word's own (``_word_features``), those it lends its neighbours
 (``_CONTEXT_KEYS``, named by offset) and those that depend on the sentence (``_sentence_parts``).
 """
 from __future__ import annotations
 
+import gzip
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -24,7 +26,7 @@ from ..text.normalize import normalize_word
 from .crf import CrfModel
 from .lookup import first_words
 
-__all__ = ["NerTagger", "Piece", "segment_word", "sentence_features", "tagger"]
+__all__ = ["NerTagger", "Piece", "read_clusters", "segment_word", "sentence_features", "tagger"]
 
 MODEL_DIR = DATA / "models" / "ner"
 _PROCLITICS = "وفبلك"
@@ -69,7 +71,18 @@ def _shape(w: str) -> str:
     return "ar"
 
 
-def _word_features(w: str, vocab: dict[str, int]) -> dict[str, float | str]:
+Clusters = dict[str, tuple[str, ...]]
+
+
+def read_clusters(path: Path) -> Clusters:
+    """Word -> its cluster ids, finest first (``scripts/build_clusters.py``); none without the file."""
+    if not path.exists():
+        return {}
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        return {word: tuple(ids) for word, *ids in (line.rstrip("\n").split("\t") for line in f)}
+
+
+def _word_features(w: str, vocab: dict[str, int], clusters: Clusters) -> dict[str, float | str]:
     lex = lexicon()
     bare = w[2:] if w.startswith("ال") and len(w) > 4 else w
     f: dict[str, float | str] = {
@@ -78,6 +91,8 @@ def _word_features(w: str, vocab: dict[str, int]) -> dict[str, float | str]:
         "al": float(w.startswith("ال")),
         "rare": float(vocab.get(w, 0) < 3),
     }
+    for key, cluster in zip(_CLUSTER_KEYS, clusters.get(w, ())):
+        f[key] = cluster
     if w in lex.place_tokens:
         f["gaz_place"] = 1.0
     if w in lex.org_tokens:
@@ -99,6 +114,7 @@ def _word_features(w: str, vocab: dict[str, int]) -> dict[str, float | str]:
     return f
 
 
+_CLUSTER_KEYS = ("k1", "k2", "k3")   # a word's cluster, finest first
 _KIND_CODE = {"place": "P", "org": "O", "person": "H", "group": "G"}
 
 
@@ -126,7 +142,7 @@ def _lexicon_tags(words: list[str]) -> list[str | None]:
 
 
 _CONTEXT_KEYS = ("w", "bare", "shape", "gaz_place", "gaz_org", "gaz_person", "first_name", "title",
-                 "demonym", "org_head", "loc_cue", "per_cue", "s2")
+                 "demonym", "org_head", "loc_cue", "per_cue", "s2", *_CLUSTER_KEYS)
 _OFFSETS = (-2, -1, 1, 2)
 _CONTEXT_NAMES = {d: {k: f"{d}:{k}" for k in _CONTEXT_KEYS} for d in _OFFSETS}
 _LEX_NAMES = {d: f"{d}:lex" for d in _OFFSETS}
@@ -145,9 +161,9 @@ class WordFeatures(NamedTuple):
         return [(names[k], v) for k, v in self.context]
 
 
-def word_features(w: str, vocab: dict[str, int]) -> WordFeatures:
+def word_features(w: str, vocab: dict[str, int], clusters: Clusters) -> WordFeatures:
     """What a word contributes to the features of a sentence, whatever the sentence."""
-    own = _word_features(w, vocab)
+    own = _word_features(w, vocab, clusters)
     return WordFeatures(own, [(k, own[k]) for k in _CONTEXT_KEYS if k in own])
 
 
@@ -179,9 +195,9 @@ def _sentence_parts(words: list[str], lex: list[str | None], lent: bool = True) 
     return parts
 
 
-def sentence_features(words: list[str], vocab: dict[str, int]) -> list[dict[str, float | str]]:
+def sentence_features(words: list[str], vocab: dict[str, int], clusters: Clusters) -> list[dict[str, float | str]]:
     """CRF features for a sentence of normalised, segmented words (what the tagger is trained on)."""
-    views = [word_features(w, vocab) for w in words]
+    views = [word_features(w, vocab, clusters) for w in words]
     feats = [dict(view.own) for view in views]
     for i, key, value in _sentence_parts(words, _lexicon_tags(words)):
         if key is _LENT:
@@ -212,6 +228,10 @@ class _WordScores:
         self._rows: dict[str, int] = {}
         self._table = np.empty((capacity, 1 + len(_OFFSETS), labels))
 
+    def clear(self) -> None:
+        """Forget every word's scores."""
+        self._rows.clear()
+
     def __call__(self, words: list[str]) -> np.ndarray:
         """The scores of ``words`` (words × rows × labels)."""
         if len(words) > len(self._table):  # more words than the table holds: not cached
@@ -241,6 +261,7 @@ class NerTagger:
             self.vocab: dict[str, int] = json.load(f)
         with open(model_dir / "common_words.json", encoding="utf-8") as f:
             self.common_words: frozenset[str] = frozenset(json.load(f))
+        self.clusters = read_clusters(model_dir / "clusters.tsv.gz")
         self._lent = _lent_attributes(self.model.attribute_ids)
         self.word_scores = _WordScores(self._word_scores, _CACHED_WORDS, len(self.model.labels))
         self.segments = lru_cache(maxsize=1 << 16)(self._segments)
@@ -255,7 +276,7 @@ class NerTagger:
         ids, lent = self.model.attribute_ids, self._lent
         at, attributes, values = [], [], []
         for k, word in enumerate(words):
-            for key, value in _word_features(word, self.vocab).items():
+            for key, value in _word_features(word, self.vocab, self.clusters).items():
                 name, weight = (f"{key}:{value}", 1.0) if isinstance(value, str) else (key, float(value))
                 own = ids.get(name)
                 if own is not None:
@@ -304,5 +325,5 @@ class NerTagger:
 
 @cache
 def tagger() -> NerTagger:
-    """The process-wide tagger (loaded on first use)."""
-    return NerTagger()
+    """The process-wide tagger (loaded on first use, from ``MODEL_DIR``)."""
+    return NerTagger(MODEL_DIR)
