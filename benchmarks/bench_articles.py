@@ -97,7 +97,8 @@ def main() -> None:
     print(f"{len(examples)} annotated articles, {sum(len(ex.aligned) for ex in examples)} gold mentions aligned, "
           f"{len({ex.gold.source for ex in examples})} outlets")
     dup_groups = groups([ex.gold for ex in examples])
-    thresholds = [0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4] if args.sweep else [CFG["min_confidence"]]
+    thresholds = sorted({0.02, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, CFG["min_confidence"]}) if args.sweep \
+        else [CFG["min_confidence"]]
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         golds = tmp / "gold"

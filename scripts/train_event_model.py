@@ -32,8 +32,8 @@ from rasid.code.model import (MODEL, NONE, LinearModel, bare_rule_events, comple
 from rasid.extract.times import parse_published  # noqa: E402
 
 # Settings chosen by cross-validation (benchmarks/bench_articles.py --sweep); see the README.
-CFG = {"trigger_floor": 0.05, "event_floor": 0.05, "min_confidence": 0.2, "merge": "sentence",
-       "bare_rule_types": ["ASSAULT", "PROTEST"], "screen": True, "rule_suppresses": True, "one_per_type": True,
+CFG = {"trigger_floor": 0.05, "event_floor": 0.02, "min_confidence": 0.05, "merge": "sentence",
+       "bare_rule_types": ["ASSAULT", "PROTEST"], "screen": False, "rule_suppresses": True, "one_per_type": True,
        "same_country": 1.0}
 C_TRIGGER, C_PARTY, C_FLAGS, MIN_COUNT = 0.5, 0.5, 0.5, 2
 
