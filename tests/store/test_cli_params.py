@@ -58,9 +58,8 @@ def test_published_must_be_an_iso_date(tmp_path, value):
     assert json.loads(out)["published"] == "2015-08"
 
 
+@pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
 def test_postgresql_databases_that_do_not_exist_or_are_empty_are_refused(db_url):
-    if not db_url.startswith("postgresql"):
-        pytest.skip("PostgreSQL only")
     missing = db_url.rsplit("/", 1)[0] + "/rasid_no_such_db"
     _, err = rasid("stats", "--db", missing, code=1)
     assert one_line(err).startswith("Error: cannot open the database postgresql://") and "rasid_no_such_db" in err
@@ -104,6 +103,8 @@ def test_commands_check_parameters_and_trace_events(db_url, tmp_path):
     assert f"#{ev['id']}" in table and ev["evidence"][:30] in table and "reported by 1 article" in table
     mentions = json.loads(rasid("events", "--id", ev["id"], "--mentions", "--format", "json", *db)[0])
     assert [m["article_id"] for m in mentions] == ev["article_ids"] and mentions[0]["evidence"] == ev["evidence"]
+    listed, _ = rasid("events", "--id", ev["id"], "--mentions", *db)
+    assert f"article {ev['article_ids'][0]} " in listed and " ".join(ev["evidence"].split()) in listed
     _, err = rasid("events", "--id", 999999, *db, code=1)
     assert one_line(err) == "Error: no event 999999"
 
