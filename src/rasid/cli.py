@@ -300,15 +300,17 @@ def events(db: str, actor: str | None, recipient: str | None, etype: str | None,
     if event_id is not None and not rows:
         raise click.ClickException(f"no event {event_id}" + (" matching these filters" if any(
             (actor, recipient, etype, since, until)) else ""))
-    if mentions:
-        _emit(store.mentions(event_id), fmt, ["article_id", "external_id", "url", "sentence", "evidence",
-                                              "attribution"], f"event {event_id}: {rows[0]['gloss']}")
-        return
-    if fmt != "table":
+    from .render import print_events, print_mentions
+    if mentions and fmt != "table":
+        _emit(store.mentions(event_id), fmt, ["article_id", "external_id", "url", "sentence", "evidence", "attribution"])
+    elif mentions:
+        print_mentions(Console(soft_wrap=True), rows[0], store.mentions(event_id))
+    elif fmt != "table":
         _emit(rows, fmt, EVENT_COLUMNS)
+    else:
+        print_events(Console(soft_wrap=True), rows)
+    if mentions or fmt != "table":
         return
-    from .render import print_events
-    print_events(Console(soft_wrap=True), rows)
     Console(stderr=True).print(f"{len(rows)} events" + (f" (the first {limit}: --limit)" if len(rows) == limit else "")
                                if rows else "no events match these filters")
 
@@ -411,7 +413,8 @@ def timeline(actor: str, other: str | None, db: str, by: str, since: str | None,
     """
     from .store.aggregate import timeline as dyad_timeline
     rows = dyad_timeline(_store(db), actor, other, by, since, until)
-    _emit(rows, fmt)
+    if rows or fmt != "table":
+        _emit(rows, fmt)
     if not rows:
         between = f"between {actor} and {other}" if other else f"of {actor}"
         Console(stderr=True).print(f"no dated events {between}" + (" in this range" if since or until else ""))

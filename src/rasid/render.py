@@ -8,7 +8,7 @@ from typing import Any, TextIO
 from rich.console import Console
 from rich.table import Table
 
-__all__ = ["FORMATS", "Writer", "print_events", "print_stored_article"]
+__all__ = ["FORMATS", "Writer", "print_events", "print_mentions", "print_stored_article"]
 
 from .code.export import GDELT_COLUMNS, gdelt_rows, plover_events
 
@@ -60,12 +60,12 @@ def print_stored_article(console: Console, art: dict[str, Any]) -> None:
     for q in art["quotes"]:
         t.add_row(q["kind"], q["speaker"] or "", q["speaker_country"] or "", text[q["start"]:q["end"]])
     console.print(t)
-    t = Table("event", "date", "type", "gloss", "evidence", "attribution", title=f"{len(art['events'])} events")
+    console.print(f"[bold]{len(art['events'])} events[/]")
     for ev in art["events"]:
-        for k, m in enumerate(ev["mentions"]):
-            t.add_row(*((str(ev["id"]), ev["date"] or "", ev["type"], ev["gloss"]) if k == 0 else ("",) * 4),
-                      text[m["start"]:m["end"]], m["attribution"] or "")
-    console.print(t)
+        console.print(f"#{ev['id']} {ev['date'] or 'undated'} · {ev['gloss']}")
+        for m in ev["mentions"]:
+            said = f" (according to {m['attribution']})" if m.get("attribution") else ""
+            console.print(f"  sentence {m['sentence']}{said}: «{_clip(text[m['start']:m['end']], 240)}»")
 
 
 def _clip(text: str | None, n: int = 160) -> str:
@@ -87,6 +87,17 @@ def print_events(console: Console, rows: list[dict[str, Any]]) -> None:
         for url in ev["article_urls"]:
             console.print(f"  {url}", overflow="ignore", crop=False)
         console.print(f"  evidence: «{_clip(ev['evidence'])}»")
+
+
+def print_mentions(console: Console, event: dict[str, Any], mentions: list[dict[str, Any]]) -> None:
+    """Every report of one stored event: the article, the sentence, who it is attributed to, the words."""
+    console.print(f"[bold]#{event['id']}[/] {event['gloss']} · {len(mentions)} mention(s)")
+    for m in mentions:
+        said = f" · according to {m['attribution']}" if m.get("attribution") else ""
+        console.print(f"article {m['article_id']} ({m['external_id'] or '-'}) {m['title'] or ''}")
+        if m.get("url"):
+            console.print(f"  {m['url']}", overflow="ignore", crop=False)
+        console.print(f"  sentence {m['sentence']}{said}: «{' '.join(m['evidence'].split())}»")
 
 
 class Writer:

@@ -9,6 +9,8 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from paths import ROOT
+
+import rasid as rasid_api
 from rasid.store import open_store
 
 RASID = [sys.executable, "-m", "rasid.cli"]
@@ -58,9 +60,8 @@ def test_published_must_be_an_iso_date(tmp_path, value):
     assert json.loads(out)["published"] == "2015-08"
 
 
+@pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
 def test_postgresql_databases_that_do_not_exist_or_are_empty_are_refused(db_url):
-    if not db_url.startswith("postgresql"):
-        pytest.skip("PostgreSQL only")
     missing = db_url.rsplit("/", 1)[0] + "/rasid_no_such_db"
     _, err = rasid("stats", "--db", missing, code=1)
     assert one_line(err).startswith("Error: cannot open the database postgresql://") and "rasid_no_such_db" in err
@@ -72,8 +73,20 @@ def test_postgresql_databases_that_do_not_exist_or_are_empty_are_refused(db_url)
     engine.dispose()
 
 
+def _one_sided(db_url):
+    """An article whose events have no recipient (stored through the Python API, whatever the coder finds)."""
+    rec = rasid_api.analyze("وزار الرئيس التركي رجب طيب أردوغان العاصمة القطرية الدوحة يوم الأحد والتقى أمير قطر.",
+                            id="one-sided", published="2024-05-12", url="http://example.org/one-sided")
+    for ev in rec["events"]:
+        ev["recipients"] = []
+    store = open_store(db_url, create=False)
+    store.add([rec])
+    store.close()
+
+
 def test_commands_check_parameters_and_trace_events(db_url, tmp_path):
     rasid("ingest", ROOT / "samples", "--db", db_url, "--jobs", "1")
+    _one_sided(db_url)
     db = ["--db", db_url]
 
     for cmd in (["events", "--since", "01/08/2015"], ["search", "بغداد", "--since", "lastweek"],
@@ -104,6 +117,8 @@ def test_commands_check_parameters_and_trace_events(db_url, tmp_path):
     assert f"#{ev['id']}" in table and ev["evidence"][:30] in table and "reported by 1 article" in table
     mentions = json.loads(rasid("events", "--id", ev["id"], "--mentions", "--format", "json", *db)[0])
     assert [m["article_id"] for m in mentions] == ev["article_ids"] and mentions[0]["evidence"] == ev["evidence"]
+    listed, _ = rasid("events", "--id", ev["id"], "--mentions", *db)
+    assert f"article {ev['article_ids'][0]} " in listed and " ".join(ev["evidence"].split()) in listed
     _, err = rasid("events", "--id", 999999, *db, code=1)
     assert one_line(err) == "Error: no event 999999"
 
@@ -125,7 +140,9 @@ def test_commands_check_parameters_and_trace_events(db_url, tmp_path):
     assert "SAU GOV" in csv_text and "SAUGOV" not in csv_text and ",article_ids,article_urls,evidence" in csv_text
 
     actors = json.loads(rasid("actors", "--format", "json", *db)[0])
-    assert {"code": "SAU GOV", "name_en": "Saudi Arabia — government"}.items() <= actors[0].items()
+    named = {a["code"]: a for a in actors}
+    assert named["SAU GOV"]["name_en"] == "Saudi Arabia — government"
+    assert named["TUR GOV"]["people"] == "Recep Tayyip Erdoğan" and all(len(c) in (3, 7) for c in named)
 
     g = nx.node_link_graph(json.loads(rasid("graph", "-o", "-", "--format", "json", *db)[0]), edges="links")
     assert g.nodes["SAU"]["name"] == "Saudi Arabia" and not (tmp_path / "-").exists()
