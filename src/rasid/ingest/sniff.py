@@ -23,7 +23,7 @@ _ARRAY_RE = re.compile(rb"\[\s*(?:\{|\]|$)")   # an array of records
 def _is_object(line: bytes) -> bool:
     try:
         return isinstance(json.loads(line), dict)
-    except ValueError:
+    except (ValueError, RecursionError):
         return False
 
 
