@@ -18,6 +18,8 @@ from pathlib import Path
 
 import httpx
 
+from rasid.store import open_store
+
 ROOT = Path(__file__).resolve().parents[1]
 QUERIES = ["زيارة بغداد", "الملك سلمان", "وزير الخارجية", "الحوثيين", "أسعار النفط", "مجلس الأمن"]
 
@@ -60,6 +62,7 @@ def main() -> None:
         port = s.getsockname()[1]
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or str(Path(tmp) / "api.db")
+        open_store(db).close()  # rasid serve reads an existing corpus
         server = subprocess.Popen([Path(sys.executable).parent / "rasid", "serve", "--db", db, "--port", str(port)],
                                   stderr=subprocess.DEVNULL)
         url = f"http://127.0.0.1:{port}"

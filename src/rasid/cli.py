@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 import os
 import sys
@@ -13,6 +14,8 @@ from rich.console import Console
 from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn,
                            TimeRemainingColumn)
 
+from .dates import check_date
+from .errors import QueryError, StoreError
 from .ingest import count_records, read_inputs
 from .scale import ENGINES, analyze_with, default_jobs
 from .render import FORMATS, Writer
@@ -26,7 +29,17 @@ ENGINE_OPTIONS = (
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """Errors of the store and of query parameters end a command with their one-line message."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (QueryError, StoreError) as exc:
+            raise click.ClickException(str(exc)) from None
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="rasid")
 def main() -> None:
     """Rasid (راصد): who did what to whom, when, where — from Arabic news."""
@@ -53,6 +66,7 @@ def analyze(inputs: tuple[str, ...], published: str | None, fmt: str, output: st
         rasid analyze article.txt --published 2024-09-11 --format json
         rasid analyze big.jsonl.gz --engine ray --format jsonl -o out/
     """
+    published = check_date(published, "--published", timestamps=True)
     sharded = output is not None and (output.endswith("/") or Path(output).is_dir())
     output = Path(output) if output else None
     if sharded:
@@ -105,9 +119,22 @@ LIST_FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json"
                            show_default=True)
 
 
-def _store(db: str):
+def _store(db: str, create: bool = False):
+    """The store at ``db``; only ``ingest`` creates one (StoreError otherwise, one line)."""
     from .store import open_store
-    return open_store(db)
+    return open_store(db, create=create)
+
+
+def _missing_inputs(inputs: tuple[str, ...]) -> None:
+    """Fail before anything is created when an input path does not exist."""
+    missing = [i for i in inputs if i != "-" and not i.startswith(("http://", "https://")) and not Path(i).exists()]
+    if missing:
+        raise click.ClickException(f"no such file or folder: {', '.join(missing)}")
+
+
+def _cell(value: Any) -> Any:
+    """Lists (article ids, URLs) as space-separated text in tables and CSV."""
+    return " ".join(map(str, value)) if isinstance(value, list) else value
 
 
 def _emit(rows: list[dict[str, Any]], fmt: str, columns: list[str] | None = None, title: str = "") -> None:
@@ -121,12 +148,12 @@ def _emit(rows: list[dict[str, Any]], fmt: str, columns: list[str] | None = None
     elif fmt == "csv":
         w = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore")
         w.writeheader()
-        w.writerows(rows)
+        w.writerows({k: _cell(v) for k, v in r.items()} for r in rows)
     else:
         from rich.table import Table
         table = Table(*columns, title=title or None)
         for r in rows:
-            table.add_row(*("" if r.get(c) is None else str(r.get(c)) for c in columns))
+            table.add_row(*("" if r.get(c) is None else str(_cell(r.get(c))) for c in columns))
         Console().print(table)
 
 
@@ -152,7 +179,9 @@ def ingest(inputs: tuple[str, ...], db: str, published: str | None, jobs: int, b
         rasid ingest ../shared/data/news/saudinewsnet.jsonl.gz --db rasid.db
     """
     from .store.ingest import ingest as run_ingest
-    store = _store(db)
+    published = check_date(published, "--published", timestamps=True)
+    _missing_inputs(inputs)
+    store = _store(db, create=True)
     show = progress if progress is not None else sys.stderr.isatty()
     err = Console(stderr=True)
     bar = Progress(SpinnerColumn(), TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(),
@@ -237,18 +266,68 @@ def embed(db: str, limit: int | None) -> None:
 @click.option("--since")
 @click.option("--until")
 @click.option("--limit", type=int, default=50, show_default=True)
+@click.option("--id", "event_id", type=int, help="Only the event with this id.")
+@click.option("--mentions", is_flag=True, help="With --id: every report of the event, with its evidence.")
 @LIST_FORMAT
 def events(db: str, actor: str | None, recipient: str | None, etype: str | None, since: str | None,
-           until: str | None, limit: int, fmt: str) -> None:
-    """Events (not reports), with how many articles reported each.
+           until: str | None, limit: int, event_id: int | None, mentions: bool, fmt: str) -> None:
+    """Events (not reports), with the articles that report each and the words of the first report.
+
+    A date filter keeps an event whose dates overlap the range (2015-W29 is 13-19 July 2015).
 
     Example:
 
     \b
         rasid events --actor IRN --recipient IRQ --type CONSULT --since 2024-01-01
+        rasid events --id 42 --mentions
     """
-    rows = _store(db).events(actor=actor, recipient=recipient, type=etype, since=since, until=until, limit=limit)
-    _emit(rows, fmt, ["id", "date", "type", "mode", "cameo", "goldstein", "gloss", "num_articles", "num_mentions"])
+    store = _store(db)
+    if mentions and event_id is None:
+        raise click.UsageError("--mentions needs --id N (the event whose reports to list)")
+    rows = store.events(actor=actor, recipient=recipient, type=etype, since=since, until=until, limit=limit,
+                        id=event_id)
+    if event_id is not None and not rows:
+        raise click.ClickException(f"no event {event_id}" + (" matching these filters" if any(
+            (actor, recipient, etype, since, until)) else ""))
+    if mentions:
+        _emit(store.mentions(event_id), fmt, ["article_id", "external_id", "url", "sentence", "evidence",
+                                              "attribution"], f"event {event_id}: {rows[0]['gloss']}")
+        return
+    if fmt != "table":
+        _emit(rows, fmt, EVENT_COLUMNS)
+        return
+    from .render import print_events
+    print_events(Console(soft_wrap=True), rows)
+    Console(stderr=True).print(f"{len(rows)} events" + (f" (the first {limit}: --limit)" if len(rows) == limit else "")
+                               if rows else "no events match these filters")
+
+
+EVENT_COLUMNS = ["id", "date", "type", "mode", "actor", "recipient", "goldstein", "gloss", "num_articles",
+                 "article_ids", "article_urls", "evidence"]
+
+
+@main.command()
+@click.argument("article_id")
+@DB_OPTION
+@click.option("--format", "fmt", type=click.Choice(["summary", "json"]), default="summary", show_default=True)
+def show(article_id: str, db: str, fmt: str) -> None:
+    """A stored article with its entities, quotes and the events it reports, with their evidence.
+
+    ARTICLE_ID is the number `rasid search` and `rasid events` print, or the record's own id.
+
+    Example:
+
+        rasid show 42
+    """
+    from .render import print_stored_article
+    from .store.browse import find_article
+    art = find_article(_store(db), article_id)
+    if art is None:
+        raise click.ClickException(f"no article {article_id} in {db}")
+    if fmt == "json":
+        click.echo(json.dumps(art, ensure_ascii=False, indent=2, default=str))
+    else:
+        print_stored_article(Console(soft_wrap=True), art)
 
 
 @main.command()
@@ -263,31 +342,44 @@ def actors(db: str, top: int, fmt: str) -> None:
     \b
         rasid actors --top 20
     """
-    _emit(_store(db).top_actors(top), fmt, ["code", "name_en", "events", "as_actor", "as_recipient"])
+    _emit(_store(db).top_actors(top), fmt, ["code", "name_en", "people", "events", "as_actor", "as_recipient"])
 
 
 @main.command()
 @DB_OPTION
 @click.option("--since")
 @click.option("--until")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="A .graphml or .json file.")
-def graph(db: str, since: str | None, until: str | None, output: Path) -> None:
-    """The actor network: dyads with event counts and Goldstein scores (GraphML or JSON).
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), required=True,
+              help="A file, or - for standard output.")
+@click.option("--format", "fmt", type=click.Choice(["graphml", "json"]),
+              help="GraphML or node-link JSON (default: json for a .json file, else graphml).")
+def graph(db: str, since: str | None, until: str | None, output: str, fmt: str | None) -> None:
+    """The actor network: dyads with event counts and Goldstein scores; nodes carry their names.
 
     Example:
 
     \b
         rasid graph --since 2024-01-01 -o graph.graphml
+        rasid graph --format json -o - | jq .nodes
     """
+    import io
+
     import networkx as nx
     from .store.aggregate import actor_graph
     g = actor_graph(_store(db), since, until)
-    if output.suffix == ".json":
-        output.write_text(json.dumps(nx.node_link_data(g, edges="links"), ensure_ascii=False, indent=1), encoding="utf-8")
+    fmt = fmt or ("json" if output.endswith(".json") else "graphml")
+    if fmt == "json":
+        text = json.dumps(nx.node_link_data(g, edges="links"), ensure_ascii=False, indent=1) + "\n"
     else:
-        nx.write_graphml(g, output)
-    click.echo(json.dumps({"nodes": g.number_of_nodes(), "edges": g.number_of_edges(), "output": str(output)}))
+        buf = io.BytesIO()
+        nx.write_graphml(g, buf)
+        text = buf.getvalue().decode("utf-8")
+    if output == "-":
+        click.echo(text, nl=False)
+        return
+    Path(output).write_text(text, encoding="utf-8")
+    click.echo(json.dumps({"nodes": g.number_of_nodes(), "edges": g.number_of_edges(), "format": fmt,
+                           "output": output}))
 
 
 @main.command()
@@ -307,7 +399,11 @@ def timeline(actor: str, other: str | None, db: str, by: str, since: str | None,
         rasid timeline IRN IRQ --by month
     """
     from .store.aggregate import timeline as dyad_timeline
-    _emit(dyad_timeline(_store(db), actor, other, by, since, until), fmt)
+    rows = dyad_timeline(_store(db), actor, other, by, since, until)
+    _emit(rows, fmt)
+    if not rows:
+        between = f"between {actor} and {other}" if other else f"of {actor}"
+        Console(stderr=True).print(f"no dated events {between}" + (" in this range" if since or until else ""))
 
 
 @main.command()
@@ -330,15 +426,18 @@ def export(what: str, db: str, fmt: str) -> None:
             return
         w = csv.DictWriter(sys.stdout, fieldnames=list(first))
         w.writeheader()
-        w.writerow(first)
-        w.writerows(rows)
+        for ev in itertools.chain([first], rows):
+            w.writerow({k: _cell(v) for k, v in ev.items()})
     else:
         for ev in rows:
             if fmt == "plover":
-                ev = {"id": ev["id"], "date": ev["date"], "event_type": ev["type"], "mode": ev["mode"],
-                      "actor": ev["actor_key"].split("|"), "recipient": ev["recipient_key"].split("|"),
+                ev = {"id": ev["id"], "date": ev["date"], "date_start": ev["date_start"], "date_end": ev["date_end"],
+                      "event_type": ev["type"], "mode": ev["mode"],
+                      "actor": [c for c in ev["actor"].split("|") if c],
+                      "recipient": [c for c in ev["recipient"].split("|") if c],
                       "cameo": ev["cameo"], "goldstein": ev["goldstein"], "num_articles": ev["num_articles"],
-                      **{k: ev[k] for k in ("historical", "future", "hypothetical", "negated")}}
+                      **{k: ev[k] for k in ("historical", "future", "hypothetical", "negated")},
+                      **{k: ev[k] for k in ("article_ids", "article_urls", "evidence")}}
             click.echo(json.dumps(ev, ensure_ascii=False, default=str))
 
 
@@ -359,7 +458,14 @@ def serve(db: str, host: str, port: int, token: str | None) -> None:
     from .serve.api import create_app
     if host not in ("127.0.0.1", "localhost", "::1") and not token:
         raise click.ClickException("bound beyond loopback, the write endpoints need --token (or RASID_TOKEN)")
-    uvicorn.run(create_app(_store(db), token), host=host, port=port, log_level="warning")
+    store = _store(db)
+    url = f"http://{f'[{host}]' if ':' in host else host}:{port}"
+    click.echo(f"Rasid serving {url}/ (web app; API {url}/api/v1, OpenAPI {url}/docs)\n"
+               f"database: {db} ({store.stats()['articles']:,} articles)\n"
+               + ("writing (POST /api/v1/analyze, /api/v1/ingest) needs the token: Authorization: Bearer <token>"
+                  if token else "no token: anyone who can reach this address may write (POST analyze, ingest)"))
+    sys.stdout.flush()
+    uvicorn.run(create_app(store, token), host=host, port=port, log_level="warning")
 
 
 @main.command()

@@ -124,6 +124,7 @@ class Event:
     attribution: Actor | None = None
     gloss: str = ""
     mentions: list[dict[str, int]] = field(default_factory=list)
+    confidence: float | None = None   # the learned coder's probability that the event is right
 
     def to_dict(self) -> dict[str, Any]:
         loc = self.location
@@ -143,6 +144,7 @@ class Event:
             "attribution": self.attribution.to_dict() if self.attribution else None,
             "gloss": self.gloss,
             "mentions": self.mentions,
+            "confidence": self.confidence,
         }
 
 

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .code.events import code_events
+from .code.model import keep_confident, learn_events
 from .code.screening import screen_events
 from .doc import Article
 from .errors import InputError
@@ -23,13 +24,14 @@ from .text.read import read_article
 from .text.segment import segment
 from .text.tokenize import tokenize
 
-__all__ = ["STEPS", "run", "analyze_record", "warm_up"]
+__all__ = ["STEPS", "RULE_STEPS", "run", "analyze_record", "warm_up"]
 
 LOGGER = logging.getLogger(__name__)
 Step = Callable[[Article], Article]
 
-STEPS: list[Step] = [read_article, find_entities, find_times, find_quantities, find_quotes, code_events,
-                     screen_events, copy_duplicates]
+RULE_STEPS: list[Step] = [read_article, find_entities, find_times, find_quantities, find_quotes, code_events,
+                          screen_events]
+STEPS: list[Step] = RULE_STEPS + [learn_events, copy_duplicates]
 
 
 def run(article: Article, steps: list[Step] | None = None) -> Article:
@@ -54,13 +56,16 @@ def article_from_record(record: dict[str, Any], published: str | None = None) ->
                    error=record.get("error"))
 
 
-def analyze_record(record: dict[str, Any], published: str | None = None) -> dict[str, Any]:
-    """Analyse one input record (see ``rasid.ingest``) into its analysis record."""
+def analyze_record(record: dict[str, Any], published: str | None = None,
+                   min_confidence: float | None = None) -> dict[str, Any]:
+    """Analyse one input record (see ``rasid.ingest``) into its analysis record, keeping the events
+    whose confidence reaches ``min_confidence`` (default: the event model's, chosen by cross-validation)."""
     article = article_from_record(record, published)
     if article.error is None and len(article.text) > SECTION_CHARS:
         return _analyze_in_sections(article)
     if article.error is None:
         run(article)
+    keep_confident(article, min_confidence)
     return article.to_dict()
 
 

@@ -78,6 +78,9 @@ class Lexicon:
         self.first_names: set[str] = set()
         self.honorifics: set[str] = set()             # معالي، الأستاذ: courtesy words readers step over
         self.countries: set[tuple[str, ...]] = set()  # names of countries (not of their towns)
+        self.word_places: set[tuple[str, ...]] = set()  # place names that are also words: need context
+        self.place_cues: dict[str, str] = {}          # في، محافظة: words before a name that make it a place
+        self.not_places: set[str] = set()             # وجده: whole words (as written) never clitic + place
         self._load()
         self.max_len = max(len(k) for k in (*self.entities, *self.titles, *self.sector_nouns))
         self.place_tokens = {t for k, v in self.entities.items() if v.kind == "place" for t in k}
@@ -129,6 +132,9 @@ class Lexicon:
             self._add(self.sector_nouns, noun, sector)
         self.first_names = {normalize_word(n) for n in read_list("lexicons/first_names.txt")}
         self.honorifics = {normalize_word(n) for n in read_list("lexicons/honorifics.txt")}
+        self.word_places = {self.key(n) for n in read_list("lexicons/word_places.tsv")}
+        self.place_cues = {normalize_word(w): kind for w, kind in read_tsv("lexicons/place_cues.tsv")}
+        self.not_places = set(read_list("lexicons/not_places.tsv"))  # as written: وجده, not وجدة
 
 
 @cache

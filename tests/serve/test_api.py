@@ -6,6 +6,8 @@ import httpx
 import pytest
 from live_server import free_port, running_server
 
+from rasid.store import open_store
+
 ARTICLE = ("زار الرئيس التركي رجب طيب أردوغان العاصمة القطرية الدوحة يوم الأحد والتقى أمير قطر "
            "الشيخ تميم بن حمد وبحثا العلاقات الثنائية والأوضاع في غزة.")
 TOKEN = "s3cret-token"
@@ -13,6 +15,7 @@ TOKEN = "s3cret-token"
 
 @pytest.fixture
 def server(tmp_path):
+    open_store(str(tmp_path / "api.db")).close()  # serve reads a corpus; only ingest creates one
     with running_server(tmp_path / "api.db", TOKEN) as url:
         yield url
 
@@ -127,3 +130,41 @@ def test_the_web_app_is_served_locked_down(server):
     assert "script-src 'self'" in csp and "unsafe-inline" not in csp.split("script-src")[1].split(";")[0]
     assert httpx.get(server + "/vendor/echarts.min.js").status_code == 200
     assert httpx.get(server + "/api/v1/config").json()["token_required"] is True
+
+
+def test_bad_dates_types_and_actors_are_422_with_the_reason(server):
+    for path, params in [("events", {"since": "yesterday"}), ("articles", {"since": "yesterday"}),
+                         ("articles", {"q": "بغداد", "until": "2024-13-45"}), ("graph", {"since": "01/08/2015"}),
+                         ("timeline", {"actor": "TUR", "until": "lastweek"}), ("places", {"since": "soon"})]:
+        r = httpx.get(f"{server}/api/v1/{path}", params=params)
+        assert r.status_code == 422 and "is not" in r.json()["detail"], (path, r.text)
+    r = httpx.get(server + "/api/v1/events", params={"type": "ASSUALT"})
+    assert r.status_code == 422 and "ASSAULT" in r.json()["detail"]
+    r = httpx.get(server + "/api/v1/events", params={"actor": "Nowhereland"})
+    assert r.status_code == 422 and "no actor matches" in r.json()["detail"]
+    r = httpx.post(server + "/api/v1/analyze", json={"text": ARTICLE, "published": "yesterday"}, headers=AUTH)
+    assert r.status_code == 422 and "not an ISO date" in r.text
+    r = httpx.post(server + "/api/v1/analyze/file", params={"published": "11/09/2024"}, content=ARTICLE.encode(),
+                   headers=AUTH)
+    assert r.status_code == 422
+    assert httpx.get(server + "/api/v1/events", params={"since": "2024-05"}).status_code == 200
+    r = httpx.get(server + "/api/v1/articles", params={"q": "Turkish president in Doha", "semantic": "true"})
+    assert r.status_code == 409 and "rasid embed" in r.json()["detail"]
+
+
+def test_serve_says_where_it_serves_and_refuses_a_missing_database(tmp_path):
+    res = subprocess.run([sys.executable, "-m", "rasid.cli", "serve", "--db", str(tmp_path / "nope.db"),
+                          "--port", str(free_port())], capture_output=True, timeout=60)
+    assert res.returncode == 1 and b"no Rasid database at" in res.stderr and not (tmp_path / "nope.db").exists()
+    open_store(str(tmp_path / "r.db")).close()
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "rasid.cli", "serve", "--db", str(tmp_path / "r.db"), "--port",
+                             str(port), "--token", TOKEN], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        lines = [proc.stdout.readline().decode() for _ in range(3)]
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+    assert lines[0].startswith(f"Rasid serving http://127.0.0.1:{port}/")
+    assert lines[1] == f"database: {tmp_path / 'r.db'} (0 articles)\n"
+    assert "needs the token" in lines[2] and TOKEN not in "".join(lines)

@@ -65,7 +65,7 @@ def test_event_queries_actors_graph_and_timeline(store):
     assert consult and consult[0]["type"] == "CONSULT"
     assert store.events(actor="TUR", since="2025-01-01") == []
     top = {a["code"] for a in store.top_actors(10)}
-    assert {"TURGOV", "ISR"} & top
+    assert {"TUR GOV", "ISR"} & top
     g = actor_graph(store)
     assert g.has_edge("TUR", "QAT") and g["TUR"]["QAT"]["weight"] >= 1
     line = timeline(store, "TUR", "QAT", by="month")

@@ -38,7 +38,7 @@ from .ontology import ontology
 from .parties import BLOCKING, NOT_TARGET, RELATIVE, SYMMETRIC, SentenceReader, cue
 from .triggers import Trigger, find_triggers
 
-__all__ = ["code_events"]
+__all__ = ["code_events", "event_flags", "event_date", "event_gloss", "merge_events"]
 
 _ATTACKER_SECTORS = {"UAF", "REB", "MIL", "CRM"}
 _BARE_TYPES = {"ASSAULT", "PROTEST", "COERCE"}
@@ -463,7 +463,7 @@ def _perfect_qad(tokens: list[Token], k: int) -> bool:
     return tokens[k + 1].norm[:1] not in "يتن"
 
 
-def _flags(tokens: list[Token], trig: Trigger, when: str | None, pub: date | None) -> Flags:
+def event_flags(tokens: list[Token], trig: Trigger, when: str | None, pub: date | None) -> Flags:
     """Future, negated, hypothetical from cue words before the trigger; historical from cues or the date."""
     flags = Flags(future=trig.future)
     k = next(n for n, t in enumerate(tokens) if t.i == trig.first)
@@ -492,7 +492,7 @@ def _flags(tokens: list[Token], trig: Trigger, when: str | None, pub: date | Non
     return flags
 
 
-def _date(article: Article, sent_start: int, sent_end: int, trig_pos: int, flags_future: bool, pub: date | None,
+def event_date(article: Article, sent_start: int, sent_end: int, trig_pos: int, flags_future: bool, pub: date | None,
           heading: bool) -> str | None:
     """The nearest time in the sentence; else the publication date for a report in the body."""
     times = [t for t in article.times if sent_start <= t.start < sent_end and t.value and not t.value.startswith("X")]
@@ -580,6 +580,8 @@ def _merge(events: list[Event], places: set[tuple[int, int]], references: Sequen
         if (twin.date is None or len(ev.date or "") > len(twin.date)) and ev.date:
             twin.date = ev.date
         twin.flags.historical = twin.flags.historical and ev.flags.historical
+        if ev.confidence is not None and (twin.confidence is None or ev.confidence > twin.confidence):
+            twin.confidence = ev.confidence
     return out
 
 
@@ -616,9 +618,9 @@ def code_events(article: Article) -> Article:
             verb_subject = draft.subject or verb_subject
             entry = trig.entry
             coding = ontology().coding(entry.type, draft.mode, entry.cameo if draft.mode == entry.mode else None)
-            flags = _flags(stoks, trig, None, pub)
-            when = None if flags.future else _date(article, sent.start, sent.end, pos, flags.future, pub, sent.heading)
-            flags = _flags(stoks, trig, when, pub)
+            flags = event_flags(stoks, trig, None, pub)
+            when = None if flags.future else event_date(article, sent.start, sent.end, pos, flags.future, pub, sent.heading)
+            flags = event_flags(stoks, trig, when, pub)
             if (flags.historical or draft.reference) and when == (pub.isoformat() if pub else None):
                 when = None  # a recalled event did not happen on the day of the report
             place = coder._location(trig, draft)
@@ -637,10 +639,26 @@ def code_events(article: Article) -> Article:
         previous_subject = subj or previous_subject
     events = _merge(events, {(e.start, e.end) for e in article.entities if e.type in ("GPE", "LOC", "FAC")}, references)
     for ev in events:
-        mode = f"/{ev.mode}" if ev.mode else ""
-        when = f", {ev.date}" if ev.date else ""
-        flags = [k for k in ("historical", "future", "hypothetical", "negated") if getattr(ev.flags, k)]
-        ev.gloss = (f"{_codes(ev.actors)} — {ev.type}{mode} → {_codes(ev.recipients)}{when}"
-                    + (f" [{', '.join(flags)}]" if flags else ""))
+        ev.gloss = event_gloss(ev)
     article.events = events
     return article
+
+
+def event_gloss(ev: Event) -> str:
+    """One line: actors — TYPE/mode → recipients, date [flags]."""
+    mode = f"/{ev.mode}" if ev.mode else ""
+    when = f", {ev.date}" if ev.date else ""
+    flags = [k for k in ("historical", "future", "hypothetical", "negated") if getattr(ev.flags, k)]
+    return (f"{_codes(ev.actors)} — {ev.type}{mode} → {_codes(ev.recipients)}{when}"
+            + (f" [{', '.join(flags)}]" if flags else ""))
+
+
+def merge_events(events: list[Event], places: set[tuple[int, int]], same_sentence_only: bool = False) -> list[Event]:
+    """One event per happening (see ``_same_happening``); with ``same_sentence_only`` only reports in one
+    sentence are merged."""
+    if not same_sentence_only:
+        return _merge(events, places)
+    out: list[Event] = []
+    for s in sorted({ev.sentence for ev in events}):
+        out += _merge([ev for ev in events if ev.sentence == s], places)
+    return sorted(out, key=lambda ev: ev.evidence[0])

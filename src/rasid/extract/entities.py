@@ -8,9 +8,11 @@ the article links to the full name (بزشكيان -> مسعود بزشكيان)
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import cache
+from itertools import takewhile
 
 from ..doc import Article, Entity
-from ..resources import LexEntry, lexicon
+from ..resources import LexEntry, lexicon, read_tsv
 from ..text.normalize import normalize_word
 from ..text.spans import Cover
 from ..text.tokenize import Token, stem_candidates
@@ -56,17 +58,77 @@ def _overlaps(entities: list[Entity], start: int, end: int) -> bool:
     return any(e.start < end and start < e.end for e in entities)
 
 
+def _tagged_place(m: Match[LexEntry], tagged: list[Entity]) -> bool:
+    return any(e.start < m.end and m.start < e.end and e.type in ("GPE", "LOC") for e in tagged)
+
+
+def _bare(word: str) -> str:
+    """A word without diacritics and tatweel, its letters kept (وجده "he found it" is not وجدة)."""
+    return "".join(ch for ch in word if not ("\u064b" <= ch <= "\u065f" or ch in "\u0670\u0640"))
+
+
+def _listed_together(tokens: list[Token], a: Match[LexEntry], b: Match[LexEntry]) -> bool:
+    """Two names side by side in a list: only a comma between them, or the second joined by و
+    (الدمام، الخبر، القطيف · مالي والنيجر)."""
+    first, second = (a, b) if a.first < b.first else (b, a)
+    between = tokens[first.last:second.first]
+    if len(between) > 1 or any(t.is_word for t in between):
+        return False
+    return bool(between) or tokens[second.first].norm.startswith("و")
+
+
+def _place_context(article: Article, tokens: list[Token], m: Match[LexEntry], places: list[Match[LexEntry]]) -> bool:
+    """Whether a place name that is also a word (``lexicons/word_places.tsv``) reads as a place
+    here: a place noun before it (محافظة العقبة), a place beside it (الدمام، الخبر، القطيف), or a
+    preposition before it or the clitic ب/ل on it (في مالي، بمالي) unless a definite word follows an
+    indefinite name, the construct of a common noun (في مشهد العلاقات، بحجة إزعاج). The tagger's
+    agreement is not enough for these words: it tags سيول as a place in اجتاحت سيول قوية عدة قرى."""
+    lex = lexicon()
+    before = next((t for t in reversed(tokens[max(0, m.first - 2):m.first]) if t.is_word), None)
+    cue = next((lex.place_cues[stem] for _, stem in stem_candidates(before.norm) if stem in lex.place_cues),
+               None) if before is not None else None
+    if cue == "noun":
+        return True
+    if any(p is not m and p.value.kind == "place" and lex.key(article.text[p.start:p.end]) not in lex.word_places
+           and _listed_together(tokens, p, m) for p in places):
+        return True
+    clitics = article.text[tokens[m.first].start:m.start]
+    if cue is None and "ب" not in clitics and "ل" not in clitics:
+        return False
+    after = tokens[m.last] if m.last < len(tokens) and tokens[m.last].is_word else None
+    construct = not normalize_word(article.text[m.start:m.end]).startswith("ال") and after is not None \
+        and after.norm.startswith("ال") and after.norm not in lex.demonyms and after.norm not in _time_words()
+    return not construct
+
+
+@cache
+def _time_words() -> frozenset[str]:
+    """Words that begin a time phrase (اليوم، الأسبوع الماضي، الخميس): no construct after a name."""
+    return frozenset(normalize_word(row[0]).split()[0] for name in ("relative_times", "weekdays", "months")
+                     for row in read_tsv(f"lexicons/{name}.tsv"))
+
+
 def _lexicon_entities(article: Article, tokens: list[Token], tagged: list[Entity]) -> list[Entity]:
     """Lexicon matches. A one-word town of the gazetteer (not a capital) must also be tagged as a
-    place by the tagger: بيان، الخميس، جامعة are words before they are towns."""
+    place by the tagger: بيان، جامعة are words before they are towns. A place name that is also a
+    common word (مالي "financial", سيول "floods") needs context to be a place (``_place_context``);
+    without it, the tagger's place on the same words is dropped from ``tagged`` as well."""
     lex = lexicon()
     out = []
     common = tagger().common_words
-    for m in find_all(lex.entities, tokens, article.norm, lex.max_len):
+    matches = find_all(lex.entities, tokens, article.norm, lex.max_len)
+    for m in matches:
         if m.value.minor and m.last - m.first == 1 and (
-                normalize_word(article.text[m.start:m.end]) in common
-                or not any(e.start < m.end and m.start < e.end and e.type in ("GPE", "LOC") for e in tagged)):
+                normalize_word(article.text[m.start:m.end]) in common or not _tagged_place(m, tagged)):
             continue
+        if m.value.kind == "place" and lex.key(article.text[m.start:m.end]) in lex.word_places \
+                and not _place_context(article, tokens, m, matches):
+            # the tagger's reading of the same word goes too (اجتاحت سيول قوية، بمبلغ مالي as ORG)
+            tagged[:] = [e for e in tagged if not (m.start <= e.start and e.end <= m.end)]
+            continue
+        if m.start > tokens[m.first].start and _bare(tokens[m.first].text) in lex.not_places:
+            tagged[:] = [e for e in tagged if not (tokens[m.first].start <= e.start and e.end <= m.end)]
+            continue  # وجده "he found it" is not و + جدة
         out.append(_entity(article, m.start, m.end, m.value, "lexicon"))
     for t in tokens:
         for _, stem in stem_candidates(t.norm):

@@ -16,11 +16,13 @@ ENGINES = ("local", "ray")
 
 
 def analyze_with(engine: str, records: Iterable[dict[str, Any]], *, jobs: int | None = None,
-                 published: str | None = None, address: str | None = None) -> Iterator[dict[str, Any]]:
+                 published: str | None = None, address: str | None = None,
+                 min_confidence: float | None = None) -> Iterator[dict[str, Any]]:
     """Analysis records for ``records`` on ``engine``, in input order."""
     if engine == "ray":
         from .ray import analyze_records_ray
-        return analyze_records_ray(records, jobs=jobs, published=published, address=address)
+        return analyze_records_ray(records, jobs=jobs, published=published, address=address,
+                                   min_confidence=min_confidence)
     if engine != "local":
         raise ValueError(f"unknown engine {engine!r}: choose one of {', '.join(ENGINES)}")
-    return analyze_records(records, jobs=jobs, published=published)
+    return analyze_records(records, jobs=jobs, published=published, min_confidence=min_confidence)

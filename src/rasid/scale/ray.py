@@ -50,14 +50,16 @@ def _analyzer_class(ray):
         def pid(self) -> int:
             return os.getpid()
 
-        def analyze(self, records: list[dict[str, Any]], published: str | None) -> list[dict[str, Any]]:
-            return [analyze_record(r, published) for r in records]
+        def analyze(self, records: list[dict[str, Any]], published: str | None,
+                    min_confidence: float | None = None) -> list[dict[str, Any]]:
+            return [analyze_record(r, published, min_confidence) for r in records]
 
     return Analyzer
 
 
 def analyze_records_ray(records: Iterable[dict[str, Any]], *, jobs: int | None = None, published: str | None = None,
-                        address: str | None = None, workers: list | None = None) -> Iterator[dict[str, Any]]:
+                        address: str | None = None, workers: list | None = None,
+                        min_confidence: float | None = None) -> Iterator[dict[str, Any]]:
     """Analysis records in input order, computed by a pool of Ray actors (``jobs`` of them)."""
     ray = _ray()
     _init(ray, jobs, address)
@@ -69,7 +71,7 @@ def analyze_records_ray(records: Iterable[dict[str, Any]], *, jobs: int | None =
     pending: deque = deque()
     k = 0
     for batch in batches:
-        pending.append(workers[k % len(workers)].analyze.remote(batch, published))
+        pending.append(workers[k % len(workers)].analyze.remote(batch, published, min_confidence))
         k += 1
         while len(pending) > 2 * len(workers):
             yield from ray.get(pending.popleft())

@@ -14,10 +14,12 @@ from typing import Any
 from fastapi import Depends, FastAPI, Header, HTTPException, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from .. import __version__
 from ..code.ontology import ontology
+from ..dates import check_date, day_range
+from ..errors import NoVectorsError, QueryError
 from ..ingest.readers import from_text
 from ..pipeline import analyze_record
 from ..store import Store
@@ -45,6 +47,11 @@ class AnalyzeRequest(BaseModel):
     source: str | None = None
     url: str | None = None
 
+    @field_validator("published")
+    @classmethod
+    def _iso_date(cls, value: str | None) -> str | None:
+        return check_date(value, "published", timestamps=True)
+
 
 class IngestRequest(BaseModel):
     articles: list[AnalyzeRequest] = Field(..., max_length=500)
@@ -54,6 +61,12 @@ def create_app(store: Store, token: str | None = None) -> FastAPI:
     """The API over ``store``; with ``token``, write endpoints require it."""
     app = FastAPI(title="Rasid API", version=__version__,
                   description="Arabic news in, political events out: analysis, corpus search, events, actors.")
+
+    @app.exception_handler(QueryError)
+    async def bad_parameter(_request: Request, exc: QueryError) -> JSONResponse:
+        """A parameter that cannot be answered (a date that is none, an unknown type or actor): 422,
+        or 409 for semantic search over a corpus without vectors."""
+        return JSONResponse({"detail": str(exc)}, status_code=409 if isinstance(exc, NoVectorsError) else 422)
 
     @app.middleware("http")
     async def limit_body_and_lock_down(request: Request, call_next):
@@ -80,6 +93,7 @@ def create_app(store: Store, token: str | None = None) -> FastAPI:
         """The request body is a text or HTML file in any common encoding (UTF-8, UTF-16,
         Windows-1256); HTML pages give their main text, title and date. A bad file gives a
         record with an ``error``."""
+        published = check_date(published, "published", timestamps=True)
         return analyze_record(from_text(await request.body(), filename, published), published=published)
 
     @app.post("/api/v1/ingest", dependencies=[Depends(writer)], summary="Analyse and store articles")
@@ -100,6 +114,7 @@ def create_app(store: Store, token: str | None = None) -> FastAPI:
         """Full-text matches best first (or, without ``q``, newest first), filtered and paged;
         the total is in the ``X-Total-Count`` header. ``semantic=true`` searches across languages
         (the nearest ``limit`` articles; filters and paging apply to the other two)."""
+        day_range(since, until)  # checked on both paths (422 with the reason)
         if semantic and q:
             from ..store.semantic import semantic_search
             try:

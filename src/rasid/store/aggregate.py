@@ -7,6 +7,7 @@ from typing import Any
 import networkx as nx
 
 from .db import Store
+from .names import actor_name
 
 __all__ = ["actor_graph", "timeline", "period"]
 
@@ -47,6 +48,7 @@ def actor_graph(store: Store, since: str | None = None, until: str | None = None
         d["goldstein_mean"] = round(d["goldstein_sum"] / d["weight"], 3)
     for n in g.nodes:
         g.nodes[n]["events"] = int(g.degree(n, weight="weight"))
+        g.nodes[n]["name"] = actor_name(n, None) or n  # Iran; rebels (a side known by its role)
     return g
 
 

@@ -3,43 +3,30 @@ an actor's profile, event places. The web app and the REST API show what these r
 from __future__ import annotations
 
 from collections import Counter
-from functools import cache
 from typing import Any
 
 from sqlalchemy import Select, and_, desc, func, or_, select
 
-from ..resources import read_tsv
+from ..dates import day_range
 from .aggregate import period
 from .db import Store
+from .filters import date_overlap, event_type as checked_type, side_has as _side_has
 from .fts import search_ids
+from .names import country_name
 from .schema import articles, entities, event_mentions, events, quotes, sentences
 
-__all__ = ["list_articles", "article_detail", "actor_profile", "event_places", "sources", "country_name"]
+__all__ = ["list_articles", "article_detail", "find_article", "actor_profile", "event_places", "sources", "country_name"]
 
 MAX_SEARCH_HITS = 2000  # full-text hits ranked before filters and paging (the total counts at most these)
 
 
-@cache
-def _countries() -> dict[str, tuple[str, str]]:
-    names: dict[str, tuple[str, str]] = {}
-    for r in read_tsv("gazetteer/places.tsv")[1:]:
-        if r[1] == "country" and r[4]:
-            names.setdefault(r[4], (r[3], r[0]))  # the first (short) name: إيران, not its official name
-    return names
-
-
-def country_name(code: str) -> dict[str, str | None]:
-    """English and Arabic names of an ISO-3 country code (None for codes that are not countries)."""
-    en, ar = _countries().get(code, (None, None))
-    return {"name_en": en, "name_ar": ar}
-
-
 def _article_filters(q: Select, since: str | None, until: str | None, source: str | None,
                      actor: str | None, event_type: str | None) -> Select:
-    if since:
-        q = q.where(articles.c.published >= since)
-    if until:
-        q = q.where(articles.c.published <= until + "\uffff")
+    first, last = day_range(since, until)  # publication timestamps compare with days as strings
+    if first:
+        q = q.where(articles.c.published >= first)
+    if last:
+        q = q.where(articles.c.published <= last + "\uffff")
     if source:
         q = q.where(articles.c.source == source)
     if actor:
@@ -47,7 +34,7 @@ def _article_filters(q: Select, since: str | None, until: str | None, source: st
             or_(entities.c.country == actor, entities.c.name_en == actor, entities.c.text == actor))))
     if event_type:
         q = q.where(articles.c.id.in_(select(event_mentions.c.article_id).join(
-            events, events.c.id == event_mentions.c.event_id).where(events.c.type == event_type.upper())))
+            events, events.c.id == event_mentions.c.event_id).where(events.c.type == checked_type(event_type))))
     return q
 
 
@@ -58,6 +45,8 @@ def list_articles(store: Store, *, q: str | None = None, since: str | None = Non
 
     ``actor`` is a country code or an entity's name; ``event_type`` keeps articles that report
     an event of that PLOVER type. Returns ``{"total": …, "items": […]}``."""
+    day_range(since, until)  # a bad parameter is an error even when nothing would match
+    checked_type(event_type)
     cols = [articles.c.id, articles.c.external_id, articles.c.title, articles.c.source, articles.c.url,
             articles.c.published, articles.c.duplicate_of, func.substr(articles.c.text, 1, 240).label("snippet")]
     with store.engine.connect() as conn:
@@ -115,8 +104,14 @@ def article_detail(store: Store, article_id: int) -> dict[str, Any] | None:
     return art
 
 
-def _side_has(col, key: str):
-    return or_(col == key, col.like(f"{key}|%"), col.like(f"%|{key}"), col.like(f"%|{key}|%"))
+def find_article(store: Store, key: str) -> dict[str, Any] | None:
+    """:func:`article_detail` of the article numbered ``key``, or else of the one whose record id it is."""
+    if key.isdigit() and (art := article_detail(store, int(key))) is not None:
+        return art
+    with store.engine.connect() as conn:
+        aid = conn.execute(select(articles.c.id).where(articles.c.external_id == key)
+                           .order_by(articles.c.id).limit(1)).scalar_one_or_none()
+    return article_detail(store, aid) if aid is not None else None
 
 
 def actor_profile(store: Store, key: str, by: str = "month", limit: int = 50) -> dict[str, Any]:
@@ -135,7 +130,8 @@ def actor_profile(store: Store, key: str, by: str = "month", limit: int = 50) ->
             .order_by(desc(articles.c.published), desc(articles.c.id)).limit(10)).all()
         sides = {"as_actor": events.c.actor_key, "as_recipient": events.c.recipient_key}
         listed = {name: [dict(r._mapping) for r in conn.execute(
-            select(events).where(_side_has(col, key)).order_by(desc(events.c.date), events.c.id).limit(limit))]
+            select(events).where(_side_has(col, key)).order_by(events.c.date_start.desc().nulls_last(),
+                                                                events.c.date_end, events.c.id).limit(limit))]
             for name, col in sides.items()}
         counts = {name: conn.execute(select(func.count()).select_from(events).where(_side_has(col, key)))
                   .scalar_one() for name, col in sides.items()}
@@ -171,12 +167,9 @@ def event_places(store: Store, since: str | None = None, until: str | None = Non
                func.count().label("events"), func.avg(events.c.goldstein).label("goldstein_mean")) \
         .where(and_(events.c.lat.is_not(None), events.c.lon.is_not(None))) \
         .group_by(events.c.location, events.c.location_country, events.c.lat, events.c.lon)
-    if since:
-        q = q.where(events.c.date >= since)
-    if until:
-        q = q.where(events.c.date <= until)
+    q = q.where(*date_overlap(since, until))
     if type:
-        q = q.where(events.c.type == type.upper())
+        q = q.where(events.c.type == checked_type(type))
     with store.engine.connect() as conn:
         rows = [dict(r._mapping) for r in conn.execute(q.order_by(desc("events")))]
     for r in rows:

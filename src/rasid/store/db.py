@@ -19,12 +19,16 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, and_, create_engine, event, func, insert, or_, select
-from sqlalchemy.engine import Connection
+from sqlalchemy import Engine, and_, create_engine, event, func, inspect, insert, or_, select
+from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.exc import SQLAlchemyError
 
+from ..dates import interval
+from ..errors import StoreError
 from ..text.normalize import normalize_word
 from .dedup import DuplicateIndex, from_bytes, signature, to_bytes
 from .fts import index_articles
+from .names import actor_code, actor_name, side_codes
 from .schema import actors, articles, entities, event_mentions, events, quotes, sentences
 
 __all__ = ["Store", "open_store", "content_hash", "AddResult"]
@@ -50,9 +54,25 @@ def _url(target: str) -> str:
     return target if "://" in target else f"sqlite:///{Path(target).resolve()}"
 
 
-def open_store(target: str | None = None) -> Store:
-    """A store at a database URL or an SQLite file path (default ``./rasid.db``)."""
-    return Store(_url(target or DEFAULT_DB))
+def open_store(target: str | None = None, *, create: bool = True) -> Store:
+    """A store at a database URL or an SQLite file path (default ``./rasid.db``).
+
+    With ``create=False`` (every reading command) a database that does not exist, or holds no
+    Rasid schema, is refused rather than created empty. Raises :class:`StoreError` with one line."""
+    target = target or DEFAULT_DB
+    url = _url(target)
+    shown = make_url(target).render_as_string(hide_password=True) if "://" in target else target
+    if url.startswith("sqlite:///"):
+        path = Path(url[len("sqlite:///"):])
+        if not create and not path.is_file():
+            raise StoreError(f"no Rasid database at {shown}; create one with rasid ingest")
+        if not path.parent.is_dir():
+            raise StoreError(f"cannot create a database at {shown}: the folder {path.parent} does not exist")
+    try:
+        return Store(url, create=create, shown=shown)
+    except SQLAlchemyError as exc:
+        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        raise StoreError(f"cannot open the database {shown}: {reason}") from None
 
 
 @dataclass
@@ -82,11 +102,14 @@ def _parse_day(value: str | None) -> date | None:
 
 
 class Store:
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, create: bool = True, shown: str | None = None) -> None:
         self.url = url
         self.engine: Engine = create_engine(url, future=True)
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
+        if not create and not inspect(self.engine).has_table("alembic_version"):
+            self.engine.dispose()
+            raise StoreError(f"no Rasid database at {shown or url}; create one with rasid ingest")
         self.migrate()
         self._dedup: DuplicateIndex | None = None
         self._actor_ids: dict[tuple[str, str | None], int] = {}
@@ -123,7 +146,7 @@ class Store:
         return self._dedup
 
     def _actor_id(self, conn: Connection, actor: dict[str, Any]) -> int | None:
-        code = (actor.get("country") or "") + (actor.get("sector") or "")
+        code = actor_code(actor.get("country"), actor.get("sector"))
         if not code:
             return None
         key = (code, actor.get("name_en"))
@@ -236,7 +259,8 @@ class Store:
                 quad_class=ev["quad_class"], actor_key=akey, recipient_key=rkey,
                 actor_id=self._actor_id(conn, ev["actors"][0]) if ev["actors"] else None,
                 recipient_id=self._actor_id(conn, ev["recipients"][0]) if ev["recipients"] else None,
-                date=ev.get("date"), location=loc.get("name_en") or loc.get("text"),
+                date=ev.get("date"), **dict(zip(("date_start", "date_end"), interval(ev.get("date")) or ())),
+                location=loc.get("name_en") or loc.get("text"),
                 location_country=loc.get("country"), lat=loc.get("lat"), lon=loc.get("lon"),
                 gloss=ev.get("gloss") or "", num_mentions=n_mentions, num_articles=1,
                 **{k: bool(v) for k, v in ev["flags"].items()},
@@ -276,65 +300,113 @@ class Store:
         return list_articles(self, q=query, since=since, until=until, source=source, actor=entity, limit=limit)["items"]
 
     def events(self, *, actor: str | None = None, recipient: str | None = None, type: str | None = None,
-               since: str | None = None, until: str | None = None, limit: int | None = 100) -> list[dict[str, Any]]:
-        """Events (not reports), newest first, filtered by actor/recipient country, type and date."""
-        q = select(events)
-        if actor:
-            q = q.where(events.c.actor_key.like(f"%{actor}%"))
-        if recipient:
-            q = q.where(events.c.recipient_key.like(f"%{recipient}%"))
-        if type:
-            q = q.where(events.c.type == type.upper())
-        if since:
-            q = q.where(events.c.date >= since)
-        if until:
-            q = q.where(events.c.date <= until)
-        q = q.order_by(events.c.date.desc(), events.c.id)
-        if limit:
-            q = q.limit(limit)
+               since: str | None = None, until: str | None = None, limit: int | None = 100,
+               id: int | None = None) -> list[dict[str, Any]]:
+        """Events (not reports), newest first, filtered by actor/recipient (a code or a name the
+        store knows), type and dates (kept when the event's interval overlaps [since, until]).
+
+        Each row names its sides in codes (``actor``: ``SAU GOV|YEM``) and carries the ids and URLs
+        of the articles that report it and the evidence of its first mention. Raises QueryError
+        (or DateError) for a parameter that cannot be answered."""
+        from .filters import actor_side, date_overlap, event_type, resolve_actor
+        q = select(events).where(*date_overlap(since, until))
         with self.engine.connect() as conn:
-            return [dict(r._mapping) for r in conn.execute(q)]
+            for value, key_col, id_col in ((actor, events.c.actor_key, events.c.actor_id),
+                                           (recipient, events.c.recipient_key, events.c.recipient_id)):
+                wanted = resolve_actor(conn, value)
+                if wanted:
+                    q = q.where(actor_side(key_col, id_col, wanted))
+            if type:
+                q = q.where(events.c.type == event_type(type))
+            if id is not None:
+                q = q.where(events.c.id == id)
+            q = q.order_by(events.c.date_start.desc().nulls_last(), events.c.date_end, events.c.id)
+            if limit:
+                q = q.limit(limit)
+            return self._traced(conn, [dict(r._mapping) for r in conn.execute(q)])
+
+    def _traced(self, conn: Connection, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """``rows`` of events with their sides' codes, reporting articles and first evidence."""
+        if not rows:
+            return rows
+        ids = {r["actor_id"] for r in rows} | {r["recipient_id"] for r in rows}
+        who = {i: (c, s) for i, c, s in conn.execute(
+            select(actors.c.id, actors.c.country, actors.c.sector).where(actors.c.id.in_(ids - {None})))}
+        reports: dict[int, list[Any]] = {}
+        for m in conn.execute(
+                select(event_mentions.c.event_id, event_mentions.c.article_id, articles.c.url,
+                       func.substr(articles.c.text, event_mentions.c.start + 1,
+                                   event_mentions.c.end - event_mentions.c.start).label("evidence"))
+                .join(articles, articles.c.id == event_mentions.c.article_id)
+                .where(event_mentions.c.event_id.in_([r["id"] for r in rows]))
+                .order_by(event_mentions.c.event_id, event_mentions.c.id)):
+            reports.setdefault(m.event_id, []).append(m)
+        for r in rows:
+            for side, key in (("actor", "actor_key"), ("recipient", "recipient_key")):
+                country, sector = who.get(r[f"{side}_id"], (None, None))
+                codes = side_codes(r[key], country, sector)
+                r[side] = "|".join(codes)
+                r[f"{side}_name"] = actor_name(country, sector) if codes else None
+            seen = reports.get(r["id"], [])
+            r["article_ids"] = list(dict.fromkeys(m.article_id for m in seen))
+            r["article_urls"] = list(dict.fromkeys(m.url for m in seen if m.url))
+            r["evidence"] = seen[0].evidence if seen else None
+        return rows
 
     def dyads(self, since: str | None = None, until: str | None = None) -> list[tuple[str, str, str, int, float]]:
         """(actor_key, recipient_key, type, events, Goldstein sum) for every dyad and type."""
+        from .filters import date_overlap
         q = select(events.c.actor_key, events.c.recipient_key, events.c.type, func.count(),
-                   func.sum(events.c.goldstein)).group_by(events.c.actor_key, events.c.recipient_key, events.c.type)
-        if since:
-            q = q.where(events.c.date >= since)
-        if until:
-            q = q.where(events.c.date <= until)
+                   func.sum(events.c.goldstein)).where(*date_overlap(since, until)) \
+            .group_by(events.c.actor_key, events.c.recipient_key, events.c.type)
         with self.engine.connect() as conn:
             return [tuple(r) for r in conn.execute(q)]
 
     def mentions(self, event_id: int) -> list[dict[str, Any]]:
-        q = select(event_mentions, articles.c.external_id, articles.c.text).join(
-            articles, articles.c.id == event_mentions.c.article_id).where(event_mentions.c.event_id == event_id)
+        """Every report of an event: the article (id, external id, title, URL), the sentence, the
+        evidence span and its text, and who the report attributes it to."""
+        q = select(event_mentions, articles.c.external_id, articles.c.title, articles.c.url, articles.c.text).join(
+            articles, articles.c.id == event_mentions.c.article_id).where(event_mentions.c.event_id == event_id) \
+            .order_by(event_mentions.c.id)
         with self.engine.connect() as conn:
             return [{**{k: v for k, v in r._mapping.items() if k != "text"},
                      "evidence": r.text[r.start:r.end]} for r in conn.execute(q)]
 
     def top_actors(self, n: int = 20) -> list[dict[str, Any]]:
-        """The most active actors (country and sector codes), with events as actor and as recipient."""
+        """The most active actors (country and sector), with events as actor and as recipient.
+
+        ``name_en`` is what the code stands for ("Saudi Arabia — government"); ``people`` the
+        persons it was named by in events, most frequent first."""
         as_actor: Counter[str] = Counter()
         as_recipient: Counter[str] = Counter()
         names: dict[str, Counter[str]] = {}
+        parts: dict[str, tuple[str | None, str | None]] = {}
         with self.engine.connect() as conn:
             for col, counter in ((events.c.actor_id, as_actor), (events.c.recipient_id, as_recipient)):
-                q = select(actors.c.code, actors.c.name_en, func.count()).join(events, col == actors.c.id) \
-                    .where(actors.c.country.is_not(None)).group_by(actors.c.code, actors.c.name_en)
-                for code, name, count in conn.execute(q):
+                person = actors.c.id.in_(select(entities.c.actor_id).where(entities.c.type == "PER"))
+                q = select(actors.c.country, actors.c.sector, actors.c.name_en, person, func.count()) \
+                    .join(events, col == actors.c.id).where(actors.c.country.is_not(None)) \
+                    .group_by(actors.c.country, actors.c.sector, actors.c.name_en, actors.c.id)
+                for country, sector, name, is_person, count in conn.execute(q):
+                    code = actor_code(country, sector)
+                    parts[code] = (country, sector)
                     counter[code] += count
-                    if name:
+                    if name and is_person:
                         names.setdefault(code, Counter())[name] += count
         total = as_actor + as_recipient
-        return [{"code": code, "name_en": names[code].most_common(1)[0][0] if code in names else None,
+        return [{"code": code, "name_en": actor_name(*parts[code]),
+                 "people": ", ".join(p for p, _ in names.get(code, Counter()).most_common(3)),
                  "events": count, "as_actor": as_actor[code], "as_recipient": as_recipient[code]}
-                for code, count in total.most_common(n)]
+                for code, count in sorted(total.items(), key=lambda kv: (-kv[1], kv[0]))[:n]]
 
-    def iter_events(self) -> Iterator[dict[str, Any]]:
+    def iter_events(self, batch: int = 1000) -> Iterator[dict[str, Any]]:
+        """Every event in id order, traced as :meth:`events` traces them, read ``batch`` at a time."""
+        last = 0
         with self.engine.connect() as conn:
-            for r in conn.execution_options(yield_per=1000).execute(select(events).order_by(events.c.id)):
-                yield dict(r._mapping)
+            while rows := [dict(r._mapping) for r in conn.execute(
+                    select(events).where(events.c.id > last).order_by(events.c.id).limit(batch))]:
+                yield from self._traced(conn, rows)
+                last = rows[-1]["id"]
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:

@@ -30,7 +30,7 @@ def _unseen(records: Iterable[dict[str, Any]], store: Store, report: AddResult, 
 
 def ingest(inputs: Iterable[str], store: Store, *, jobs: int | None = None, batch: int = 200,
            published: str | None = None, on_batch: Callable[[AddResult, int], None] | None = None,
-           engine: str = "local", address: str | None = None) -> AddResult:
+           engine: str = "local", address: str | None = None, min_confidence: float | None = None) -> AddResult:
     """Ingest ``inputs`` (paths, folders, feeds, ``-``) into ``store``; returns the totals.
 
     The analysis runs on ``engine`` (local processes or Ray); this process writes the results,
@@ -51,7 +51,8 @@ def ingest(inputs: Iterable[str], store: Store, *, jobs: int | None = None, batc
             on_batch(report, done)
 
     unseen = _unseen(read_inputs(inputs), store, report, batch * 4)
-    for record in analyze_with(engine, unseen, jobs=jobs, published=published, address=address):
+    for record in analyze_with(engine, unseen, jobs=jobs, published=published, address=address,
+                               min_confidence=min_confidence):
         pending.append(record)
         if len(pending) >= batch:
             flush()

@@ -73,6 +73,8 @@ events = Table(
     Column("actor_id", Integer, ForeignKey("actors.id"), index=True),
     Column("recipient_id", Integer, ForeignKey("actors.id"), index=True),
     Column("date", String(10), index=True),
+    # revision 0005: the interval the date denotes (first and last day), which filters and sorting use
+    Column("date_start", String(10), index=True), Column("date_end", String(10), index=True),
     Column("location", Text), Column("location_country", String(3)),
     Column("lat", Float), Column("lon", Float),
     Column("historical", Boolean, nullable=False), Column("future", Boolean, nullable=False),

@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 from sqlalchemy import func, insert, select
 
+from ..errors import NoVectorsError
 from .schema import article_vectors, articles
 
 __all__ = ["MODEL", "embed_articles", "semantic_search"]
@@ -73,13 +74,16 @@ def _vectors(store, conn) -> tuple[np.ndarray, np.ndarray]:
 
 
 def semantic_search(store, query: str, limit: int = 20) -> list[dict[str, Any]]:
-    """Articles closest in meaning to ``query`` (any language the model knows)."""
-    enc = _encoder()
-    q = _normalised(enc.query([query]))[0]
+    """Articles closest in meaning to ``query`` (any language the model knows).
+
+    Raises NoVectorsError when no article has a vector yet (``rasid embed`` makes them)."""
+    with store.engine.connect() as conn:
+        if not conn.execute(select(article_vectors.c.article_id).limit(1)).first():
+            raise NoVectorsError("no article vectors are stored in this database, so semantic search has "
+                                 "nothing to compare: make them with `rasid embed` (resumable)")
+    q = _normalised(_encoder().query([query]))[0]
     with store.engine.connect() as conn:
         ids, matrix = _vectors(store, conn)
-        if not len(ids):
-            return []
         scores = matrix @ q
         top = np.argsort(-scores)[:limit]
         info = {r.id: r for r in conn.execute(select(

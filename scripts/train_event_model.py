@@ -1,0 +1,169 @@
+#!/usr/bin/env python3
+"""Train the learned event coder (``rasid.code.model``) on the annotated articles.
+
+    .venv/bin/python scripts/train_event_model.py --shared ../shared      # make events-model
+
+Reads the project's annotations (``data/annotations/events``) and the shared development articles
+(``../shared/data/events/articles``), the texts from ``../shared``; runs every pipeline step before the
+learned coder; fits three logistic models (trigger type; actor country; recipient country) with
+scikit-learn and writes their weights, and the settings chosen by ``benchmarks/bench_articles.py``, to
+``src/rasid/data/models/events/coder.json``. The worked example is never read.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from event_corpus import Aligned, GoldArticle, align, analyse, load  # noqa: E402
+
+from rasid.code.features import (ArticleView, flag_features, is_candidate, party_candidates,  # noqa: E402
+                                 party_features, trigger_features)
+from rasid.code.model import MODEL, NONE, LinearModel, complete_rule_events, rule_flags  # noqa: E402
+from rasid.extract.times import parse_published  # noqa: E402
+
+# Settings chosen by cross-validation (benchmarks/bench_articles.py --sweep); see the README.
+CFG = {"trigger_floor": 0.2, "event_floor": 0.05, "min_confidence": 0.15, "merge": "sentence"}
+C_TRIGGER, C_PARTY, C_FLAGS, MIN_COUNT = 0.5, 0.5, 0.5, 2
+
+
+@dataclass
+class Example:
+    """An analysed article with its gold, ready for feature extraction."""
+    gold: GoldArticle
+    view: ArticleView
+    aligned: list[Aligned] = field(default_factory=list)
+
+
+def prepare(articles: list[GoldArticle]) -> list[Example]:
+    out = []
+    for ga in articles:
+        art = analyse(ga)
+        view = ArticleView(art)
+        out.append(Example(ga, view, align(ga, view)))
+    return out
+
+
+def trigger_rows(examples: list[Example]) -> tuple[list[list[str]], list[str]]:
+    rows, labels = [], []
+    for ex in examples:
+        gold = {a.token: a.type for a in ex.aligned}
+        for s, toks in enumerate(ex.view.tokens):
+            if ex.view.sentences[s].duplicate_of is not None:
+                continue
+            for j, tok in enumerate(toks):
+                if is_candidate(ex.view, tok) or tok.i in gold:
+                    rows.append(trigger_features(ex.view, s, j))
+                    labels.append(gold.get(tok.i, NONE))
+    return rows, labels
+
+
+def party_rows(examples: list[Example]) -> tuple[list[list[str]], list[int], list[int]]:
+    rows, actor, recipient = [], [], []
+    for ex in examples:
+        for a in ex.aligned:
+            for party in party_candidates(ex.view, a.sentence, a.token):
+                rows.append(party_features(ex.view, a.sentence, a.token, a.type, party))
+                actor.append(int(party.country in a.actors))
+                recipient.append(int(party.country in a.recipients))
+    return rows, actor, recipient
+
+
+def flag_rows(examples: list[Example]) -> tuple[list[list[str]], list[int], list[int]]:
+    rows, historical, future = [], [], []
+    for ex in examples:
+        pub = parse_published(ex.gold.published)
+        for a in ex.aligned:
+            rule, _ = rule_flags(ex.view, a.sentence, a.token, pub)
+            rows.append(flag_features(ex.view, a.sentence, a.token, rule, pub))
+            historical.append(int(a.event["flags"]["historical"]))
+            future.append(int(a.event["flags"]["future"]))
+    return rows, historical, future
+
+
+def _matches(gold: dict, ev) -> bool:
+    """score.py's match: the same type, a shared actor country and a shared recipient country."""
+    def countries(xs):
+        return {x["country"] if isinstance(x, dict) else x.country for x in xs} - {None}
+    ga, gr = countries(gold["actors"]), countries(gold["recipients"])
+    ea, er = countries(ev.actors), countries(ev.recipients)
+    return gold["type"] == ev.type and ((bool(ga & ea) and bool(gr & er))
+                                        or (gold["symmetric"] and bool(ga & er) and bool(gr & ea)))
+
+
+def rule_precision(examples: list[Example]) -> float:
+    """How often the rule coder's complete events (a country on both sides) match a gold event."""
+    hit = total = 0
+    for ex in examples:
+        for ev in complete_rule_events(ex.view):
+            total += 1
+            hit += any(_matches(g, ev) for g in ex.gold.gold["events"])
+    return hit / total if total else 0.0
+
+
+def _matrix(rows: list[list[str]], index: dict[str, int]):
+    from scipy.sparse import csr_matrix
+    indptr, indices = [0], []
+    for feats in rows:
+        idx = sorted({index[f] for f in feats if f in index})
+        indices += idx
+        indptr.append(len(indices))
+    return csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(rows), len(index)))
+
+
+def _fit(rows: list[list[str]], labels: list, c: float, binary: bool) -> dict:
+    from sklearn.linear_model import LogisticRegression
+    counts = Counter(f for feats in rows for f in set(feats))
+    features = sorted(f for f, n in counts.items() if n >= MIN_COUNT)
+    index = {f: i for i, f in enumerate(features)}
+    x = _matrix(rows, index)
+    if binary and len(set(labels)) < 2:
+        return LinearModel.to_dict(["1"], features, np.zeros((len(features), 1)), np.array([-5.0]))
+    lr = LogisticRegression(C=c, max_iter=2000)
+    lr.fit(x, labels)
+    if binary:
+        return LinearModel.to_dict(["1"], features, lr.coef_.T, lr.intercept_)
+    return LinearModel.to_dict([str(k) for k in lr.classes_], features, lr.coef_.T, lr.intercept_)
+
+
+def fit(examples: list[Example], cfg: dict | None = None) -> dict:
+    """The coder's three models trained on ``examples``, with ``cfg`` (default ``CFG``)."""
+    trows, tlabels = trigger_rows(examples)
+    prows, alabels, rlabels = party_rows(examples)
+    frows, hlabels, flabels = flag_rows(examples)
+    return {"trigger": _fit(trows, tlabels, C_TRIGGER, False),
+            "actor": _fit(prows, alabels, C_PARTY, True),
+            "recipient": _fit(prows, rlabels, C_PARTY, True),
+            "historical": _fit(frows, hlabels, C_FLAGS, True),
+            "future": _fit(frows, flabels, C_FLAGS, True),
+            "cfg": {**(cfg or CFG), "rule_confidence": round(rule_precision(examples), 3)}}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument("--out", type=Path, default=MODEL)
+    args = ap.parse_args()
+    examples = prepare(load(args.shared))
+    model = fit(examples)
+    model["provenance"] = {
+        "trained_on": sorted(ex.gold.id for ex in examples),
+        "command": "make events-model",
+        "note": "weights of named features only; no article text",
+    }
+    args.out.write_text(json.dumps(model, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    n = sum(len(ex.aligned) for ex in examples)
+    print(f"trained on {len(examples)} articles, {n} gold mentions; wrote {args.out} "
+          f"({args.out.stat().st_size / 1e6:.1f} MB)")
+
+
+if __name__ == "__main__":
+    main()

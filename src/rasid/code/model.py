@@ -1,0 +1,319 @@
+"""The learned event coder: which words report an event, of which type, and which countries are its sides.
+
+Three linear models over the features of ``code/features.py`` (trained by ``scripts/train_event_model.py``
+on the project's annotated articles, weights in ``data/models/events/coder.json``):
+
+- the **trigger** model gives every candidate word a probability for each of the 16 PLOVER types
+  (and "none"); the lexicon and the rule coder's events are among its features;
+- the **actor** and **recipient** models give every party candidate (a country the sentence, its
+  neighbours or the article names) the probability of being that side of the event.
+
+An event is the trigger's best type with the best country on each side; its ``confidence`` is the
+product of the three probabilities. Mode, CAMEO code, date, flags and attribution come from the
+reading layer as before (the lexicon's mode where the trigger is a lexicon word, the sentence's time,
+the cue words before the trigger). Reports of the same happening in one sentence, or a headline and
+the body, are merged. The step follows spaCy's trainable pipe: ``predict`` reads, ``set_annotations``
+writes ``article.events``.
+"""
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import numpy as np
+
+from ..doc import Actor, Article, Entity, Event, Flags
+from ..extract.times import parse_published
+from ..resources import DATA
+from .events import event_date, event_flags, event_gloss, merge_events
+from .features import (ArticleView, Party, flag_features, is_candidate, party_candidates, party_features,
+                       trigger_features)
+from .ontology import ontology
+from .triggers import Trigger, TriggerEntry
+
+__all__ = ["LinearModel", "EventModel", "learn_events", "keep_confident", "default_min_confidence",
+           "complete_rule_events", "rule_flags", "MODEL", "NONE"]
+
+MODEL = DATA / "models" / "events" / "coder.json"
+NONE = "NONE"
+_NO_ENTRY = TriggerEntry("", None, "", "", frozenset(), frozenset())
+
+
+class LinearModel:
+    """A (multinomial or binary) logistic model over named features; binary models have one column."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.classes: list[str] = data["classes"]
+        self.index = {f: i for i, f in enumerate(data["features"])}
+        self.weights = np.asarray(data["weights"], dtype=np.float64)
+        self.bias = np.asarray(data["bias"], dtype=np.float64)
+
+    def logits(self, rows: list[list[str]]) -> np.ndarray:
+        """One row of class scores per feature list."""
+        out = np.tile(self.bias, (len(rows), 1))
+        for r, feats in enumerate(rows):
+            idx = [self.index[f] for f in feats if f in self.index]
+            if idx:
+                out[r] += self.weights[idx].sum(axis=0)
+        return out
+
+    def proba(self, rows: list[list[str]]) -> np.ndarray:
+        z = self.logits(rows)
+        if z.shape[1] == 1:
+            return 1 / (1 + np.exp(-z[:, 0]))
+        z -= z.max(axis=1, keepdims=True)
+        e = np.exp(z)
+        return e / e.sum(axis=1, keepdims=True)
+
+    @staticmethod
+    def to_dict(classes: list[str], features: list[str], weights: np.ndarray, bias: np.ndarray) -> dict[str, Any]:
+        return {"classes": classes, "features": features,
+                "weights": np.round(weights, 4).tolist(), "bias": np.round(bias, 4).tolist()}
+
+
+@dataclass(slots=True)
+class Candidate:
+    """What the models say of one trigger word: its type and the best country for each side."""
+
+    sentence: int
+    token: int
+    type: str
+    p_type: float
+    actor: Party | None
+    p_actor: float
+    recipient: Party | None
+    p_recipient: float
+
+    @property
+    def confidence(self) -> float:
+        return self.p_type * self.p_actor * self.p_recipient
+
+
+class EventModel:
+    """The trigger, actor and recipient models and the settings chosen by cross-validation."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.trigger = LinearModel(data["trigger"])
+        self.actor = LinearModel(data["actor"])
+        self.recipient = LinearModel(data["recipient"])
+        self.historical = LinearModel(data["historical"]) if "historical" in data else None
+        self.future = LinearModel(data["future"]) if "future" in data else None
+        self.cfg: dict[str, Any] = data["cfg"]
+
+    @classmethod
+    def from_path(cls, path: str) -> "EventModel":
+        with open(path, encoding="utf-8") as f:
+            return cls(json.load(f))
+
+    def predict(self, view: ArticleView) -> list[Candidate]:
+        """Every trigger word whose best type is an event type, with its best sides."""
+        rows, where = [], []
+        for s, toks in enumerate(view.tokens):
+            if view.sentences[s].duplicate_of is not None:
+                continue
+            for j, tok in enumerate(toks):
+                if is_candidate(view, tok):
+                    rows.append(trigger_features(view, s, j))
+                    where.append((s, tok.i))
+        if not rows:
+            return []
+        probs = self.trigger.proba(rows)
+        none = self.trigger.classes.index(NONE)
+        probs_event = probs.copy()
+        probs_event[:, none] = -1
+        best = probs_event.argmax(axis=1)
+        floor = self.cfg["trigger_floor"]
+        out = []
+        for r, (s, k) in enumerate(where):
+            p = probs[r, best[r]]
+            if p < floor:
+                continue
+            etype = self.trigger.classes[best[r]]
+            parties = party_candidates(view, s, k)
+            if not parties:
+                out.append(Candidate(s, k, etype, float(p), None, 0.0, None, 0.0))
+                continue
+            feats = [party_features(view, s, k, etype, party) for party in parties]
+            unnamed = any(m.actor is not None and not m.actor.country and m.actor.sector for m in view.mentions[s])
+            twice = np.array([unnamed or p.count >= 2 for p in parties])
+            ia, ir, p_a, p_r = self._sides(self.actor.proba(feats), self.recipient.proba(feats), twice)
+            out.append(Candidate(s, k, etype, float(p), parties[ia], p_a, parties[ir], p_r))
+        return out
+
+    def _sides(self, pa: np.ndarray, pr: np.ndarray, twice: np.ndarray) -> tuple[int, int, float, float]:
+        """The best (actor, recipient) pair by the product of the sides' probabilities. The models score
+        each side alone, and alone each side tends to the article's main country: one country is both
+        sides only where the sentence names two parties of it (or an unnamed one beside it: قوات الأمن
+        والمسلحون), and then weighed by ``same_country``."""
+        joint = np.outer(pa, pr)
+        np.fill_diagonal(joint, joint.diagonal() * np.where(twice, self.cfg.get("same_country", 1.0), 0.0))
+        if len(pa) == 1:
+            return 0, 0, float(pa[0]), float(pr[0]) * (1.0 if twice[0] else 0.0)
+        ia, ir = np.unravel_index(int(joint.argmax()), joint.shape)
+        return int(ia), int(ir), float(pa[ia]), float(pr[ir])
+
+    def set_annotations(self, view: ArticleView, candidates: list[Candidate]) -> None:
+        """Write the events of ``candidates`` whose confidence reaches the model's floor."""
+        article = view.article
+        pub = parse_published(article.published)
+        events = []
+        rules = complete_rule_events(view) if self.cfg.get("use_rules", True) else []
+        ruled = {(k, ev.type) for k, evs in view.rule_events.items() for ev in evs if ev in rules}
+        kept = [c for c in candidates if c.confidence >= self.cfg["event_floor"] and (c.token, c.type) not in ruled]
+        if self.cfg.get("one_per_type"):  # a sentence tells one event of a type: its most confident word
+            best: dict[tuple[int, str], Candidate] = {}
+            for c in kept:
+                key = (c.sentence, c.type)
+                if key not in best or c.confidence > best[key].confidence:
+                    best[key] = c
+            kept = [c for c in kept if best[(c.sentence, c.type)] is c]
+        for c in kept:
+            events.append(_event(self, view, c, pub))
+        rule_confidence = self.cfg.get("rule_confidence", 0.0)
+        if rule_confidence >= self.cfg["event_floor"]:
+            for ev in rules:
+                ev.confidence = round(rule_confidence, 3)
+            events += rules
+        events = merge_events(events, {(e.start, e.end) for e in article.entities if e.type in ("GPE", "LOC", "FAC")},
+                              same_sentence_only=self.cfg.get("merge") == "sentence")
+        for ev in events:
+            ev.gloss = event_gloss(ev)
+        article.events = events
+
+
+def complete_rule_events(view: ArticleView) -> list[Event]:
+    """The rule coder's events that name a country on both sides: its most precise findings, kept as
+    they are (with the precision they had on the training articles as their confidence)."""
+    return [ev for evs in view.rule_events.values() for ev in evs
+            if any(a.country for a in ev.actors) and any(r.country for r in ev.recipients)]
+
+
+def _actor(view: ArticleView, party: Party | None, k: int, before: bool) -> list[Actor]:
+    """The side's actor: the sentence's mention of the country, else an unnamed side of the sentence
+    (قوات الأمن) given the country, else the article's first mention of the country."""
+    if party is None:
+        return []
+    if party.near is not None and party.near.actor is not None:
+        a = party.near.actor
+        return [Actor(a.text, a.name_en, a.country, a.sector, a.start, a.end)]
+    s = view.sentence_of(k)
+    unnamed = [m for m in view.mentions[s] if m.actor is not None and not m.actor.country and m.actor.sector
+               and (m.first < k) == before]
+    if unnamed:
+        a = unnamed[0].actor if before else unnamed[-1].actor
+        return [Actor(a.text, a.name_en, party.country, a.sector, a.start, a.end)]
+    for ms in view.mentions:
+        for m in ms:
+            if m.actor is not None and m.actor.country == party.country:
+                a = m.actor
+                return [Actor(a.text, a.name_en, a.country, None, None, None)]
+    return [Actor(party.country, None, party.country, None, None, None)]
+
+
+def _entry(view: ArticleView, c: Candidate) -> TriggerEntry | None:
+    """The lexicon's reading of the trigger word, when it is a lexicon trigger of the same type."""
+    return next((t.entry for t in view.triggers[c.sentence] if t.first <= c.token < t.last and t.entry.type == c.type),
+                None)
+
+
+def _place(view: ArticleView, s: int, k: int) -> Entity | None:
+    """Where: a place after في in the trigger's sentence."""
+    art = view.article
+    sent = view.sentences[s]
+    trig_pos = art.tokens[k].start
+    for e in art.entities:
+        if e.type in ("GPE", "LOC", "FAC") and sent.start <= e.start < sent.end and e.start > trig_pos \
+                and art.text[max(0, e.start - 3):e.start].strip().endswith("في"):
+            return e
+    return None
+
+
+def rule_flags(view: ArticleView, s: int, k: int, pub) -> tuple[Flags, str | None]:
+    """The cue-word flags and the date of an event at article token ``k`` of sentence ``s``, as the rule
+    coder sets them."""
+    art = view.article
+    tok = art.tokens[k]
+    sent = view.sentences[s]
+    future = tok.norm[:1] == "س" and tok.norm[1:2] in "يتن" and len(tok.norm) > 4
+    trig = Trigger(k, k + 1, _NO_ENTRY, future)
+    flags = event_flags(view.tokens[s], trig, None, pub)
+    when = None if flags.future else event_date(art, sent.start, sent.end, tok.start, flags.future, pub, sent.heading)
+    return event_flags(view.tokens[s], trig, when, pub), when
+
+
+def _learned_flags(model: EventModel, view: ArticleView, c: Candidate, rule: Flags, pub) -> tuple[bool, bool] | None:
+    """The flags models' verdicts (historical, future), when the model has them."""
+    if model.historical is None or model.future is None:
+        return None
+    feats = [flag_features(view, c.sentence, c.token, rule, pub)]
+    return bool(model.historical.proba(feats)[0] >= 0.5), bool(model.future.proba(feats)[0] >= 0.5)
+
+
+def _event(model: EventModel, view: ArticleView, c: Candidate, pub) -> Event:
+    art = view.article
+    tok = art.tokens[c.token]
+    entry = _entry(view, c)
+    mode = entry.mode if entry is not None else None
+    coding = ontology().coding(c.type, mode, entry.cameo if entry is not None else None)
+    sent = view.sentences[c.sentence]
+    flags, when = rule_flags(view, c.sentence, c.token, pub)
+    if learned := _learned_flags(model, view, c, flags, pub):
+        flags.historical, flags.future = learned
+        if flags.future:
+            when = None
+        elif when is None:
+            when = event_date(art, sent.start, sent.end, tok.start, False, pub, sent.heading)
+    if flags.historical and pub is not None and when == pub.isoformat():
+        when = None
+    actors = _actor(view, c.actor, c.token, before=True)
+    recipients = _actor(view, c.recipient, c.token, before=False)
+    rule = next((ev for ev in view.rule_events.get(c.token, ()) if ev.type == c.type), None)
+    spans = [(a.start, a.end) for a in actors + recipients
+             if a.start is not None and sent.start <= a.start < sent.end]
+    spans.append((tok.start, tok.end))
+    span = (min(s for s, _ in spans), max(e for _, e in spans))
+    ev = Event(c.type, mode, coding.cameo, coding.goldstein, coding.quad_class, actors, recipients, when,
+               rule.location if rule is not None else _place(view, c.sentence, c.token), flags, sent.i, span,
+               (tok.start, tok.end), rule.attribution if rule is not None else None)
+    ev.confidence = round(c.confidence, 3)
+    ev.mentions = [{"sentence": sent.i, "start": span[0], "end": span[1]}]
+    return ev
+
+
+@cache
+def _model(path: str) -> EventModel | None:
+    if path == "off" or not os.path.exists(path):
+        return None
+    return EventModel.from_path(path)
+
+
+def _current() -> EventModel | None:
+    return _model(os.environ.get("RASID_EVENT_MODEL") or str(MODEL))
+
+
+def default_min_confidence() -> float:
+    """The confidence threshold chosen on the cross-validated figures (0 when no model is loaded)."""
+    model = _current()
+    return float(model.cfg["min_confidence"]) if model is not None else 0.0
+
+
+def keep_confident(article: Article, min_confidence: float | None = None) -> Article:
+    """Drop the events whose confidence is below ``min_confidence`` (default: the model's); events
+    without a confidence (the rules', when the model is off) stay."""
+    threshold = default_min_confidence() if min_confidence is None else min_confidence
+    article.events = [ev for ev in article.events if ev.confidence is None or ev.confidence >= threshold]
+    return article
+
+
+def learn_events(article: Article) -> Article:
+    """Replace the rule coder's events with the learned coder's (``RASID_EVENT_MODEL``: another model
+    file, or ``off`` for the rules' events)."""
+    model = _current()
+    if model is None:
+        return article
+    view = ArticleView(article)
+    model.set_annotations(view, model.predict(view))
+    return article
