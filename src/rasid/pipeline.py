@@ -62,7 +62,7 @@ def analyze_record(record: dict[str, Any], published: str | None = None,
     whose confidence reaches ``min_confidence`` (default: the event model's, chosen by cross-validation)."""
     article = article_from_record(record, published)
     if article.error is None and len(article.text) > SECTION_CHARS:
-        return _analyze_in_sections(article)
+        return _analyze_in_sections(article, min_confidence)
     if article.error is None:
         run(article)
     keep_confident(article, min_confidence)
@@ -115,7 +115,7 @@ def _shift(obj: Any, by: tuple[int, int, int]) -> Any:
     return obj
 
 
-def _analyze_in_sections(article: Article) -> dict[str, Any]:
+def _analyze_in_sections(article: Article, min_confidence: float | None) -> dict[str, Any]:
     try:
         article.language = check_arabic(article.text)
     except InputError as exc:
@@ -129,6 +129,7 @@ def _analyze_in_sections(article: Article) -> dict[str, Any]:
         if part.error:
             record["error"] = part.error
             return record
+        keep_confident(part, min_confidence)
         shifted = _shift(part.to_dict(), (a, sentences, lines))
         for field in ("sentences", "entities", "times", "quantities", "quotes", "events"):
             record[field].extend(shifted[field])
