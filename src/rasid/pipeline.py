@@ -126,6 +126,7 @@ def _analyze_in_sections(article: Article, min_confidence: float | None) -> dict
     for n, (a, b) in enumerate(sections(article.text)):
         part = Article(id=f"{article.id}#{n}", text=article.text[a:b], published=article.published)
         run(part, [_section_reader(title=n == 0), *STEPS[1:]])
+        keep_confident(part, min_confidence)
         if part.error:
             record["error"] = part.error
             return record

@@ -11,8 +11,10 @@ PUB = "2024-05-15"
 
 @pytest.fixture(autouse=True)
 def _rules_only(monkeypatch):
-    """These tests check the coding rules; the learned screen has its own tests (test_screening.py)."""
+    """These tests check the coding rules (the learned coder's evidence); the learned screen and coder have
+    their own tests (test_screening.py, test_model.py)."""
     monkeypatch.setenv("RASID_EVENT_SCREEN", "off")
+    monkeypatch.setenv("RASID_EVENT_MODEL", "off")
 
 
 def _events(text, published=PUB):

@@ -2,6 +2,8 @@
 for these tests; the screen itself is trained on the GSR dev sentences)."""
 import json
 
+import pytest
+
 import rasid
 from rasid.code.screening import MODEL, score, screen_events, second_opinion, sentence_features, sentence_text
 from rasid.doc import Article
@@ -9,6 +11,12 @@ from rasid.pipeline import STEPS, run
 from rasid.text.normalize import normalize_word
 
 PUB = "2024-05-15"
+
+
+@pytest.fixture(autouse=True)
+def _rules_only(monkeypatch):
+    """The screen reads the rule coder's events; the learned coder (test_model.py) comes after it."""
+    monkeypatch.setenv("RASID_EVENT_MODEL", "off")
 
 
 def _types(text, monkeypatch, screen=None):

@@ -31,8 +31,9 @@ def _pg_database() -> tuple[str, callable]:
 
 @pytest.fixture(autouse=True)
 def _rules_only(monkeypatch):
-    """Storage is tested on the events the rules find; the learned screen has its own tests."""
+    """Storage is tested on the events the rules find; the learned screen and coder have their own tests."""
     monkeypatch.setenv("RASID_EVENT_SCREEN", "off")
+    monkeypatch.setenv("RASID_EVENT_MODEL", "off")
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

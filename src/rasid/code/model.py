@@ -138,7 +138,11 @@ class EventModel:
                 continue
             feats = [party_features(view, s, k, etype, party) for party in parties]
             unnamed = any(m.actor is not None and not m.actor.country and m.actor.sector for m in view.mentions[s])
-            twice = np.array([unnamed or p.count >= 2 for p in parties])
+            sectors = {}
+            for m in view.mentions[s]:
+                if m.actor is not None and m.actor.country:
+                    sectors.setdefault(m.actor.country, set()).add(m.actor.sector)
+            twice = np.array([unnamed or len(sectors.get(p.country, ())) >= 2 for p in parties])
             ia, ir, p_a, p_r = self._sides(self.actor.proba(feats), self.recipient.proba(feats), twice)
             out.append(Candidate(s, k, etype, float(p), parties[ia], p_a, parties[ir], p_r))
         return out
@@ -146,8 +150,8 @@ class EventModel:
     def _sides(self, pa: np.ndarray, pr: np.ndarray, twice: np.ndarray) -> tuple[int, int, float, float]:
         """The best (actor, recipient) pair by the product of the sides' probabilities. The models score
         each side alone, and alone each side tends to the article's main country: one country is both
-        sides only where the sentence names two parties of it (or an unnamed one beside it: قوات الأمن
-        والمسلحون), and then weighed by ``same_country``."""
+        sides only where the sentence names two parties of it in different roles (حزب العمال الكردستاني
+        and الجيش التركي) or an unnamed one (قوات الأمن), and then weighed by ``same_country``."""
         joint = np.outer(pa, pr)
         np.fill_diagonal(joint, joint.diagonal() * np.where(twice, self.cfg.get("same_country", 1.0), 0.0))
         if len(pa) == 1:
@@ -161,8 +165,12 @@ class EventModel:
         pub = parse_published(article.published)
         events = []
         rules = complete_rule_events(view) if self.cfg.get("use_rules", True) else []
-        ruled = {(k, ev.type) for k, evs in view.rule_events.items() for ev in evs if ev in rules}
-        kept = [c for c in candidates if c.confidence >= self.cfg["event_floor"] and (c.token, c.type) not in ruled]
+        if self.cfg.get("rule_suppresses"):  # the rules coded this sentence's event of the type
+            ruled = {(view.sentence_of(k), ev.type) for k, evs in view.rule_events.items() for ev in evs if ev in rules}
+            kept = [c for c in candidates if c.confidence >= self.cfg["event_floor"] and (c.sentence, c.type) not in ruled]
+        else:
+            ruled = {(k, ev.type) for k, evs in view.rule_events.items() for ev in evs if ev in rules}
+            kept = [c for c in candidates if c.confidence >= self.cfg["event_floor"] and (c.token, c.type) not in ruled]
         if self.cfg.get("one_per_type"):  # a sentence tells one event of a type: its most confident word
             best: dict[tuple[int, str], Candidate] = {}
             for c in kept:
@@ -177,6 +185,13 @@ class EventModel:
             for ev in rules:
                 ev.confidence = round(rule_confidence, 3)
             events += rules
+        bare_confidence = self.cfg.get("bare_rule_confidence", 0.0)
+        if bare_confidence >= self.cfg["event_floor"]:
+            coded = {(c.token, c.type) for c in kept}
+            for k, ev in bare_rule_events(view, self.cfg.get("bare_rule_types", ())):
+                if (k, ev.type) not in coded:
+                    ev.confidence = round(bare_confidence, 3)
+                    events.append(ev)
         events = merge_events(events, {(e.start, e.end) for e in article.entities if e.type in ("GPE", "LOC", "FAC")},
                               same_sentence_only=self.cfg.get("merge") == "sentence")
         for ev in events:
@@ -189,6 +204,14 @@ def complete_rule_events(view: ArticleView) -> list[Event]:
     they are (with the precision they had on the training articles as their confidence)."""
     return [ev for evs in view.rule_events.values() for ev in evs
             if any(a.country for a in ev.actors) and any(r.country for r in ev.recipients)]
+
+
+def bare_rule_events(view: ArticleView, types: tuple[str, ...] | list[str]) -> list[tuple[int, Event]]:
+    """The rule coder's events of ``types`` that lack a country on a side, with their trigger's token: a
+    violent happening told without its parties (قتل 18 شخصا في انفجار) is still news."""
+    complete = {id(ev) for ev in complete_rule_events(view)}
+    return [(k, ev) for k, evs in view.rule_events.items() for ev in evs
+            if ev.type in types and id(ev) not in complete]
 
 
 def _actor(view: ArticleView, party: Party | None, k: int, before: bool) -> list[Actor]:

@@ -30,6 +30,8 @@ from .tables import Format, table_response
 __all__ = ["create_app", "MAX_BODY"]
 
 MAX_BODY = 2_000_000  # bytes
+CONFIDENCE_HELP = ("Keep the events whose confidence (the learned coder's probability that the event is right) "
+                   "reaches this; default: the model's threshold, chosen by cross-validation.")
 # The web app loads only its own scripts: an article's text can never run as code, even if escaping failed.
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
@@ -46,6 +48,7 @@ class AnalyzeRequest(BaseModel):
     title: str | None = None
     source: str | None = None
     url: str | None = None
+    min_confidence: float | None = Field(None, ge=0, le=1, description=CONFIDENCE_HELP)
 
     @field_validator("published")
     @classmethod
@@ -85,21 +88,26 @@ def create_app(store: Store, token: str | None = None) -> FastAPI:
     @app.post("/api/v1/analyze", dependencies=[Depends(writer)], summary="Analyse one article")
     def analyze(req: AnalyzeRequest) -> dict[str, Any]:
         """The analysis record of one article (entities, times, quantities, quotes, events)."""
-        return analyze_record(req.model_dump(exclude={"published"}), published=req.published)
+        return analyze_record(req.model_dump(exclude={"published", "min_confidence"}), published=req.published,
+                              min_confidence=req.min_confidence)
 
     @app.post("/api/v1/analyze/file", dependencies=[Depends(writer)], summary="Analyse an uploaded file")
     async def analyze_file(request: Request, filename: str = Query("upload", max_length=200),
-                           published: str | None = None) -> dict[str, Any]:
+                           published: str | None = None,
+                           min_confidence: float | None = Query(None, ge=0, le=1, description=CONFIDENCE_HELP)
+                           ) -> dict[str, Any]:
         """The request body is a text or HTML file in any common encoding (UTF-8, UTF-16,
         Windows-1256); HTML pages give their main text, title and date. A bad file gives a
         record with an ``error``."""
         published = check_date(published, "published", timestamps=True)
-        return analyze_record(from_text(await request.body(), filename, published), published=published)
+        return analyze_record(from_text(await request.body(), filename, published), published=published,
+                              min_confidence=min_confidence)
 
     @app.post("/api/v1/ingest", dependencies=[Depends(writer)], summary="Analyse and store articles")
     def ingest(req: IngestRequest) -> dict[str, Any]:
         """Analyse and store up to 500 articles; what the store has already is skipped."""
-        records = [analyze_record(a.model_dump(exclude={"published"}), published=a.published) for a in req.articles]
+        records = [analyze_record(a.model_dump(exclude={"published", "min_confidence"}), published=a.published,
+                                  min_confidence=a.min_confidence) for a in req.articles]
         r = store.add(records)
         return {"added": r.added, "already_stored": r.skipped, "bad_records": r.failed,
                 "near_duplicates": r.duplicates, "errors": [{"id": i, "error": e} for i, e in r.errors]}
@@ -138,9 +146,11 @@ def create_app(store: Store, token: str | None = None) -> FastAPI:
     @app.get("/api/v1/events", summary="Events (not reports)")
     def events(actor: str | None = None, recipient: str | None = None, type: str | None = None,
                since: str | None = None, until: str | None = None,
+               min_confidence: float | None = Query(None, ge=0, le=1, description=CONFIDENCE_HELP),
                limit: int = Query(50, ge=1, le=1000), format: Format = "json") -> Response:
-        """Events merged across articles, newest first, filtered by sides, type and dates."""
-        rows = store.events(actor=actor, recipient=recipient, type=type, since=since, until=until, limit=limit)
+        """Events merged across articles, newest first, filtered by sides, type, dates and confidence."""
+        rows = store.events(actor=actor, recipient=recipient, type=type, since=since, until=until, limit=limit,
+                            min_confidence=min_confidence)
         return table_response(rows, format, "events")
 
     @app.get("/api/v1/events/{event_id}/mentions", summary="The reports of one event, with evidence")

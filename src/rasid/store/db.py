@@ -263,6 +263,7 @@ class Store:
                 location=loc.get("name_en") or loc.get("text"),
                 location_country=loc.get("country"), lat=loc.get("lat"), lon=loc.get("lon"),
                 gloss=ev.get("gloss") or "", num_mentions=n_mentions, num_articles=1,
+                confidence=ev.get("confidence"),
                 **{k: bool(v) for k, v in ev["flags"].items()},
             ).returning(events.c.id)).scalar_one()
         else:
@@ -271,6 +272,10 @@ class Store:
             conn.execute(events.update().where(events.c.id == eid).values(
                 num_mentions=events.c.num_mentions + n_mentions,
                 num_articles=events.c.num_articles + (0 if articles_before else 1)))
+            if ev.get("confidence") is not None:  # the event is as sure as its surest report
+                conn.execute(events.update().where(events.c.id == eid, or_(
+                    events.c.confidence.is_(None), events.c.confidence < ev["confidence"])).values(
+                    confidence=ev["confidence"]))
         attribution = (ev.get("attribution") or {}).get("text")
         conn.execute(insert(event_mentions), [
             {"event_id": eid, "article_id": aid, "sentence": m["sentence"], "start": m["start"], "end": m["end"],
@@ -301,9 +306,10 @@ class Store:
 
     def events(self, *, actor: str | None = None, recipient: str | None = None, type: str | None = None,
                since: str | None = None, until: str | None = None, limit: int | None = 100,
-               id: int | None = None) -> list[dict[str, Any]]:
+               id: int | None = None, min_confidence: float | None = None) -> list[dict[str, Any]]:
         """Events (not reports), newest first, filtered by actor/recipient (a code or a name the
-        store knows), type and dates (kept when the event's interval overlaps [since, until]).
+        store knows), type, dates (kept when the event's interval overlaps [since, until]) and
+        ``min_confidence`` (events the rules coded without a confidence always pass).
 
         Each row names its sides in codes (``actor``: ``SAU GOV|YEM``) and carries the ids and URLs
         of the articles that report it and the evidence of its first mention. Raises QueryError
@@ -320,6 +326,8 @@ class Store:
                 q = q.where(events.c.type == event_type(type))
             if id is not None:
                 q = q.where(events.c.id == id)
+            if min_confidence is not None:
+                q = q.where(or_(events.c.confidence.is_(None), events.c.confidence >= min_confidence))
             q = q.order_by(events.c.date_start.desc().nulls_last(), events.c.date_end, events.c.id)
             if limit:
                 q = q.limit(limit)

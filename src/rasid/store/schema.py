@@ -75,6 +75,7 @@ events = Table(
     Column("date", String(10), index=True),
     # revision 0005: the interval the date denotes (first and last day), which filters and sorting use
     Column("date_start", String(10), index=True), Column("date_end", String(10), index=True),
+    Column("confidence", Float, index=True),           # the learned coder's probability (the best report's)
     Column("location", Text), Column("location_country", String(3)),
     Column("lat", Float), Column("lon", Float),
     Column("historical", Boolean, nullable=False), Column("future", Boolean, nullable=False),

@@ -141,6 +141,7 @@ function cardModel(ev) {
     attribution: ev.attribution && typeof ev.attribution === "object" ? ev.attribution.text
       : (ev.mentions || []).map((m) => m.attribution).find(Boolean),
     mentions: ev.num_mentions ?? (ev.mentions || [ev]).length, articles: ev.num_articles,
+    confidence: typeof ev.confidence === "number" ? ev.confidence.toFixed(2) : null,
   };
 }
 
@@ -155,6 +156,7 @@ function eventCard(ev, i, onSelect) {
       row("actors", m.actors), row("recipients", m.recipients),
       row("cameo", `${m.cameo} · ${t("goldstein")} ${m.goldstein}`, "ltr"),
       row("date", m.date, "ltr"), row("place", m.place), row("attribution", m.attribution),
+      row("confidence", m.confidence, "ltr"),
       row("mentions", m.articles > 1 ? `${m.mentions} (${m.articles} ${t("reports")})` : m.mentions)));
 }
 
@@ -193,6 +195,9 @@ async function pageAnalyze(main) {
   const area = h("textarea", { id: "article", dir: "rtl", lang: "ar", placeholder: t("paste_here") });
   area.value = sessionStorage.getItem("rasid.draft") || "";
   const date = h("input", { type: "date", id: "published", value: sessionStorage.getItem("rasid.published") || null });
+  const confidence = h("input", { type: "number", id: "min-confidence", min: "0", max: "1", step: "0.05",
+    placeholder: t("model_default"), value: sessionStorage.getItem("rasid.min_confidence") || null });
+  const minConfidence = () => (confidence.value === "" ? null : Number(confidence.value));
   const file = h("input", { type: "file", id: "upload", accept: ".txt,.text,.html,.htm" });
   const out = h("div", { id: "analysis" });
   const button = h("button", { class: "primary", type: "submit", id: "analyze" }, t("analyze"));
@@ -210,16 +215,18 @@ async function pageAnalyze(main) {
     e.preventDefault();
     sessionStorage.setItem("rasid.draft", area.value);
     sessionStorage.setItem("rasid.published", date.value);
+    sessionStorage.setItem("rasid.min_confidence", confidence.value);
     run(async () => (await api("analyze", {}, { method: "POST", headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ text: area.value, published: date.value || null }) })).data);
+      body: JSON.stringify({ text: area.value, published: date.value || null, min_confidence: minConfidence() }) })).data);
   } }, area,
   h("div", { class: "row" }, h("label", { class: "field" }, t("published"), date),
+    h("label", { class: "field" }, t("min_confidence"), confidence),
     h("label", { class: "field" }, t("upload"), file), button));
   file.addEventListener("change", () => {
     const f = file.files[0];
     if (!f) return;
     run(async () => {
-      const rec = (await api("analyze/file", { filename: f.name, published: date.value || null },
+      const rec = (await api("analyze/file", { filename: f.name, published: date.value || null, min_confidence: minConfidence() },
         { method: "POST", headers: { "Content-Type": "application/octet-stream" }, body: await f.arrayBuffer() })).data;
       if (rec.text) area.value = rec.text;
       return rec;
