@@ -130,7 +130,6 @@ def _analyze_in_sections(article: Article, min_confidence: float | None) -> dict
         if part.error:
             record["error"] = part.error
             return record
-        keep_confident(part, min_confidence)
         shifted = _shift(part.to_dict(), (a, sentences, lines))
         for field in ("sentences", "entities", "times", "quantities", "quotes", "events"):
             record[field].extend(shifted[field])
