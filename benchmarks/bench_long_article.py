@@ -10,21 +10,20 @@ Each shape is built from distinct real articles (SaudiNewsNet's ``content``, in 
 Prints one JSON line per shape (seconds, analysed or the error, counts) and the largest time.
 
     .venv/bin/python benchmarks/bench_long_article.py --shared ../shared [--chars 1000000]
+    (PYTHONPATH=other/src for another checkout)
 """
 from __future__ import annotations
 
 import argparse
 import json
-import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
+from rasid import analyze
+from rasid.ingest.language import MAX_CHARS
+from rasid.pipeline import warm_up
 
-from rasid import analyze  # noqa: E402
-from rasid.ingest.language import MAX_CHARS  # noqa: E402
-from rasid.pipeline import warm_up  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def articles(news: Path, chars: int) -> str:

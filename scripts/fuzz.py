@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-_PASSING = re.compile(r"(\d+) passing examples")
+_PASSING = re.compile(r"(\d+) passing(?: examples)?,")
 
 
 def main() -> None:

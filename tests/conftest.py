@@ -41,6 +41,6 @@ def pytest_unconfigure(config):
     by_command: dict[str, list[str]] = {}
     for group, n in _NOT_RUN.items():
         what, command = GROUPS[group]
-        by_command.setdefault(command, []).append(f"{n} {what}")
-    parts = [f"{', '.join(groups)} (provision: {command})" for command, groups in by_command.items()]
+        by_command.setdefault(command, []).append(f"{what} ({n})")
+    parts = [f"{', '.join(groups)} — provision: {command}" for command, groups in by_command.items()]
     print("not run: " + "; ".join(parts), flush=True)

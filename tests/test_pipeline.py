@@ -56,3 +56,10 @@ def test_a_long_text_is_analysed_in_sections_joined_as_one_record():
     copy = [dict(e, start=e["start"] - at, end=e["end"] - at) for e in record["entities"]
             if at <= e["start"] < at + len(ARTICLES[1])]
     assert copy == alone
+
+
+def test_a_long_text_keeps_the_events_of_the_confidence_asked_for():
+    text = _long_text()
+    every = rasid.analyze(text, published="2024-03-20", min_confidence=0.0)["events"]
+    none = rasid.analyze(text, published="2024-03-20", min_confidence=1.01)["events"]
+    assert every and all(ev["confidence"] is None for ev in none)

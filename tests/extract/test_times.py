@@ -50,3 +50,19 @@ def test_a_year_after_wa_fi_is_a_time_not_a_count():
     rec = rasid.analyze("وفي 2009 طالب الرئيس بالإصلاح.", published="2024-09-11")
     assert [(t["text"], t["value"]) for t in rec["times"]] == [("2009", "2009")]
     assert rec["quantities"] == []
+
+
+@pytest.mark.parametrize("text, published", [
+    ("وصل الوفد يوم الأربعاء إلى القاهرة لإجراء محادثات.", "0001-01-01"),   # the Wednesday before year 1
+    ("وسيصل الوفد الأحد المقبل إلى القاهرة لإجراء محادثات.", "9999-12-31"),
+    ("وقال الوزير أمس إن المحادثات ستستمر.", "0001-01-01"),
+    ("وارتفعت الأسعار الشهر الماضي بنسبة كبيرة.", "0001-01-15"),
+    ("وتراجعت الأسعار العام الماضي بنسبة كبيرة.", "0001-06-01"),
+    ("ووصل الوفد منذ ثلاثة أيام إلى المدينة.", "0001-01-02"),
+    ("وعاش هذا النوع منذ 5000000 سنة في المنطقة.", "2024-09-11"),
+    ("وبني المعبد منذ 1000000000 يوم كما يقال.", "2024-09-11"),
+])
+def test_a_time_outside_the_calendar_has_no_value_and_no_error(text, published):
+    rec = rasid.analyze(text, published=published)
+    assert rec.get("error") is None, rec["error"]
+    assert rec["times"] and all(t["value"] is None for t in rec["times"]), rec["times"]

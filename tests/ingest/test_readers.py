@@ -253,3 +253,15 @@ def _one_of(records):
     records = list(records)
     assert len(records) == 1
     return records[0]
+
+
+@pytest.mark.parametrize("data", [
+    '{"id": "x", "text": "زار'.encode()[:-1],           # cut inside a UTF-8 character
+    b'[{"a": ' + b"[" * 100_000 + b"]" * 100_000 + b"}]",     # nested deeper than the parser goes
+    b'{"a": ' * 100_000 + b"1" + b"}" * 100_000,
+    (json.dumps({"text": ARABIC}) + "\n" + "[" * 100_000).encode(),
+])
+def test_json_that_cannot_be_read_is_reported(data):
+    recs = list(read_stream(io.BytesIO(data)))
+    assert recs and all("malformed JSON" in r["error"] for r in recs if "text" not in r)
+    assert any("malformed JSON" in r.get("error", "") for r in recs)

@@ -169,7 +169,8 @@ def input_bytes(draw) -> bytes:
                  for _ in range(draw(st.integers(1, 5)))]
         data = "\n".join(lines).encode()
     elif kind == "json":
-        data = json.dumps(draw(st.one_of(record, st.lists(record, max_size=4))), indent=draw(st.sampled_from([None, 2]))).encode()
+        doc = draw(st.one_of(record, st.lists(record, max_size=4)))
+        data = json.dumps(doc, indent=draw(st.sampled_from([None, 2]))).encode()
     elif kind == "feed":
         data = (f'<?xml version="1.0"?><rss version="2.0"><channel><title>x</title><item><title>{draw(st.text(max_size=10))}'
                 f"</title><description>{draw(texts)}</description></item></channel></rss>").encode()

@@ -31,7 +31,8 @@ def check_record(record: dict, text: str) -> None:
         for s in record[kind]:
             _span(text, s, kind)
             if kind == "quotes":
-                assert s["sentence"] is None or sents[s["sentence"]]["start"] <= s["start"] and s["end"] <= sents[s["sentence"]]["end"], s
+                sent = sents[s["sentence"]] if s["sentence"] is not None else {"start": 0, "end": len(text)}
+                assert sent["start"] <= s["start"] and s["end"] <= sent["end"], s
                 if s["speaker"] and s["speaker"]["start"] is not None:
                     _span(text, s["speaker"], "quote speaker")
     for ev in record["events"]:

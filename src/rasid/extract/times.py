@@ -72,16 +72,28 @@ def parse_published(value: str | None) -> date | None:
         return None
 
 
-def _shift(pub: date, unit: str, offset: int) -> str:
-    if unit == "day":
-        return (pub + timedelta(days=offset)).isoformat()
-    if unit == "week":
-        y, w, _ = (pub + timedelta(weeks=offset)).isocalendar()
+def _moved(pub: date, days: int) -> date | None:
+    """``pub`` moved by ``days``, or None where that leaves the calendar (years 1 to 9999)."""
+    try:
+        return pub + timedelta(days=days)
+    except OverflowError:
+        return None
+
+
+def _shift(pub: date, unit: str, offset: int) -> str | None:
+    """``pub`` moved by ``offset`` days, weeks, months or years, as ISO text; None outside years 1 to 9999."""
+    if unit in ("day", "week"):
+        moved = _moved(pub, offset * (7 if unit == "week" else 1))
+        if moved is None:
+            return None
+        if unit == "day":
+            return moved.isoformat()
+        y, w, _ = moved.isocalendar()
         return f"{y}-W{w:02d}"
     if unit == "month":
         m = pub.year * 12 + pub.month - 1 + offset
-        return f"{m // 12}-{m % 12 + 1:02d}"
-    return str(pub.year + offset)
+        return f"{m // 12}-{m % 12 + 1:02d}" if 1 <= m // 12 <= 9999 else None
+    return str(pub.year + offset) if 1 <= pub.year + offset <= 9999 else None
 
 
 def _year_at(tokens: list[Token], i: int) -> int | None:
@@ -213,10 +225,10 @@ class _Finder:
         else:
             delta = (self.pub.isoweekday() - iso) % 7
             if direction > 0:
-                d = self.pub + timedelta(days=(iso - self.pub.isoweekday()) % 7 or 7)
+                d = _moved(self.pub, (iso - self.pub.isoweekday()) % 7 or 7)
             else:
-                d = self.pub - timedelta(days=delta or (7 if direction < 0 else 0))
-            value = d.isoformat()
+                d = _moved(self.pub, -(delta or (7 if direction < 0 else 0)))
+            value = d.isoformat() if d else None
         self.add(first, last, value, start)
         return last
 

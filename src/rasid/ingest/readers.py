@@ -59,7 +59,7 @@ def _jsonl_lines(lines: Iterable[bytes], name: str) -> Iterator[Record]:
         rid = f"{name}:{n}"
         try:
             obj = json.loads(raw)
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        except (ValueError, RecursionError) as exc:   # bad JSON, bad UTF-8 in it, nested too deep
             yield _error(rid, f"malformed JSON on line {n}: {exc}")
             continue
         yield from_json(obj, rid)
@@ -129,7 +129,7 @@ def _read_content(stream: BinaryIO, name: str) -> Iterator[Record]:
         data = head + stream.read()
         try:
             yield from _read_json(data, name)
-        except json.JSONDecodeError as exc:
+        except (ValueError, RecursionError) as exc:   # bad JSON, bad UTF-8 in it, nested too deep
             if hint(name) != "text":
                 yield _error(name, f"malformed JSON: {exc}")
                 return

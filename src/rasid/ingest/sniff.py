@@ -23,7 +23,7 @@ _ARRAY_RE = re.compile(rb"\[\s*(?:\{|\]|$)")   # an array of records
 def _is_object(line: bytes) -> bool:
     try:
         return isinstance(json.loads(line), dict)
-    except ValueError:
+    except (ValueError, RecursionError):
         return False
 
 
@@ -38,10 +38,11 @@ def sniff(head: bytes, name: str = "") -> str:
 
     ``head`` must hold the first line whole and the start of the next non-blank one, where there is one.
     JSON Lines: more than one non-blank line, the first a JSON object by itself or the second opening as one.
-    One JSON document: an array of records, or one object (pretty-printed, or a file of one line). A feed: an ``<rss``, ``<feed`` or ``<rdf:RDF`` root.
-    Anything else is text or HTML. Where the content leaves it open, the name decides: a ``.jsonl`` file of one
-    line is JSON Lines, and in a file named ``.json``/``.jsonl`` any opening brace counts as JSON (so that a
-    broken first line is reported as malformed JSON, not analysed as an article).
+    One JSON document: an array of records, or one object (pretty-printed, or a file of one line).
+    A feed: an ``<rss``, ``<feed`` or ``<rdf:RDF`` root. Anything else is text or HTML.
+    Where the content leaves it open, the name decides: a ``.jsonl`` file of one line is JSON Lines, and in a
+    file named ``.json``/``.jsonl`` any opening brace counts as JSON (so that a broken first line is reported
+    as malformed JSON, not analysed as an article).
     """
     body = head.removeprefix(codecs.BOM_UTF8).lstrip()
     claimed = hint(name)
