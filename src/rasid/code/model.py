@@ -18,6 +18,7 @@ writes ``article.events``.
 from __future__ import annotations
 
 import json
+import logging
 import os
 from dataclasses import dataclass
 from functools import cache
@@ -38,6 +39,7 @@ from .triggers import Trigger, TriggerEntry
 __all__ = ["LinearModel", "EventModel", "learn_events", "keep_confident", "default_min_confidence",
            "complete_rule_events", "rule_flags", "MODEL", "NONE"]
 
+LOGGER = logging.getLogger(__name__)
 MODEL = DATA / "models" / "events" / "coder.json"
 NONE = "NONE"
 _NO_ENTRY = TriggerEntry("", None, "", "", frozenset(), frozenset())
@@ -166,12 +168,14 @@ class EventModel:
         pub = parse_published(article.published)
         events = []
         rules = complete_rule_events(view) if self.cfg.get("use_rules", True) else []
+        complete = {id(ev) for ev in rules}
+        ruled = [(k, ev.type) for k, evs in view.rule_events.items() for ev in evs if id(ev) in complete]
         if self.cfg.get("rule_suppresses"):  # the rules coded this sentence's event of the type
-            ruled = {(view.sentence_of(k), ev.type) for k, evs in view.rule_events.items() for ev in evs if ev in rules}
-            kept = [c for c in candidates if c.confidence >= self.cfg["event_floor"] and (c.sentence, c.type) not in ruled]
+            taken = {(view.sentence_of(k), etype) for k, etype in ruled}
+            kept = [c for c in candidates if c.confidence >= self.cfg["event_floor"] and (c.sentence, c.type) not in taken]
         else:
-            ruled = {(k, ev.type) for k, evs in view.rule_events.items() for ev in evs if ev in rules}
-            kept = [c for c in candidates if c.confidence >= self.cfg["event_floor"] and (c.token, c.type) not in ruled]
+            taken = set(ruled)
+            kept = [c for c in candidates if c.confidence >= self.cfg["event_floor"] and (c.token, c.type) not in taken]
         if self.cfg.get("one_per_type"):  # a sentence tells one event of a type: its most confident word
             best: dict[tuple[int, str], Candidate] = {}
             for c in kept:
@@ -313,7 +317,10 @@ def _event(model: EventModel, view: ArticleView, c: Candidate, pub) -> Event:
 
 @cache
 def _model(path: str) -> EventModel | None:
-    if path == "off" or not os.path.exists(path):
+    if path == "off":
+        return None
+    if not os.path.exists(path):
+        LOGGER.warning("RASID_EVENT_MODEL: no event model at %s; coding events with the rules", path)
         return None
     return EventModel.from_path(path)
 
