@@ -29,8 +29,6 @@ def test_stored_events_carry_their_confidence_and_filter_by_it(store, monkeypatc
     cut = sorted(e["confidence"] for e in stored)[len(stored) // 2]
     kept = store.events(limit=None, min_confidence=cut)
     assert kept and all(e["confidence"] >= cut for e in kept) and len(kept) <= len(stored)
-    assert store.events(limit=None, min_confidence=1.0) == [] or all(e["confidence"] == 1.0 for e in
-                                                                     store.events(limit=None, min_confidence=1.0))
 
 
 def test_rasid_events_takes_min_confidence(db_url, monkeypatch):
