@@ -60,9 +60,9 @@ def load(shared: Path, own: bool = True, dev: bool = True) -> list[GoldArticle]:
 
 def analyse(ga: GoldArticle) -> Article:
     """The article through every step before the learned coder."""
-    from rasid.pipeline import RULE_STEPS
+    from rasid.pipeline import CODER_STEPS
     art = Article(id=ga.id, text=ga.text, published=ga.published, source=ga.source)
-    return run(art, RULE_STEPS)
+    return run(art, CODER_STEPS)
 
 
 def _line_starts(text: str) -> list[int]:
@@ -141,7 +141,8 @@ def _shingles(text: str) -> set[str]:
 
 def groups(articles: list[GoldArticle], threshold: float = 0.3) -> list[int]:
     """A group number per article: near-duplicates (MinHash over word 3-grams, as the store finds wire
-    copies) share one, so that cross-validation keeps them in the same fold."""
+    copies) share one, so that cross-validation keeps them in the same fold; the number is the index of
+    the group's first article, the same in every run."""
     lsh = MinHashLSH(threshold=threshold, num_perm=128)
     hashes = []
     for i, a in enumerate(articles):
@@ -163,4 +164,5 @@ def groups(articles: list[GoldArticle], threshold: float = 0.3) -> list[int]:
             a, b = find(i), find(int(j))
             if a != b:
                 parent[a] = b
-    return [find(i) for i in range(len(articles))]
+    first: dict[int, int] = {}  # each group named by its first article, whatever order LSH answers in
+    return [first.setdefault(find(i), i) for i in range(len(articles))]

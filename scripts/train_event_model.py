@@ -5,14 +5,17 @@
 
 Reads the project's annotations (``data/annotations/events``) and the shared development articles
 (``../shared/data/events/articles``), the texts from ``../shared``; runs every pipeline step before the
-learned coder; fits three logistic models (trigger type; actor country; recipient country) with
-scikit-learn and writes their weights, and the settings chosen by ``benchmarks/bench_articles.py``, to
-``src/rasid/data/models/events/coder.json``. The worked example is never read.
+learned coder; fits logistic models (trigger type; actor country; recipient country; historical and
+future flags; then the confidence model, on the events coders trained on two thirds of the articles
+code in the other third) with scikit-learn and writes their weights, and the settings chosen by
+``benchmarks/bench_articles.py``, to ``src/rasid/data/models/events/coder.json``. The worked example
+is never read.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import random
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
@@ -23,19 +26,20 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from event_corpus import Aligned, GoldArticle, align, analyse, load  # noqa: E402
+from event_corpus import Aligned, GoldArticle, align, analyse, groups, load  # noqa: E402
 
-from rasid.code.features import (ArticleView, flag_features, is_candidate, party_candidates,  # noqa: E402
-                                 party_features, trigger_features)
-from rasid.code.model import (MODEL, NONE, LinearModel, bare_rule_events, complete_rule_events,  # noqa: E402
-                              rule_flags)
+from rasid.code.features import (ArticleView, event_features, flag_features, is_candidate,  # noqa: E402
+                                 party_candidates, party_features, trigger_features)
+from rasid.code.model import (MODEL, NONE, EventModel, LinearModel, bare_rule_events,  # noqa: E402
+                              complete_rule_events, rule_flags)
 from rasid.extract.times import parse_published  # noqa: E402
 
 # Settings chosen by cross-validation (benchmarks/bench_articles.py --sweep); see the README.
-CFG = {"trigger_floor": 0.05, "event_floor": 0.02, "min_confidence": 0.05, "merge": "sentence",
+CFG = {"trigger_floor": 0.05, "event_floor": 0.02, "min_confidence": 0.2, "merge": "sentence",
        "bare_rule_types": ["ASSAULT", "PROTEST"], "screen": False, "rule_suppresses": True, "one_per_type": True,
-       "same_country": 1.0}
-C_TRIGGER, C_PARTY, C_FLAGS, MIN_COUNT = 0.5, 0.5, 0.5, 2
+       "same_country": 1.0, "also_recipient": 0.5, "calibrate": True, "candidate_floor": 0.02}
+C_TRIGGER, C_PARTY, C_FLAGS, C_EVENT, MIN_COUNT = 0.5, 0.5, 0.5, 0.5, 2
+CALIBRATION_FOLDS = 3   # the confidence model learns from events coded by models that did not see their article
 
 
 @dataclass
@@ -108,7 +112,7 @@ def bare_rule_precision(examples: list[Example], types) -> float:
     hit = total = 0
     for ex in examples:
         gold = {(a.token, a.type) for a in ex.aligned}
-        for k, ev in bare_rule_events(ex.view, types):
+        for k, ev in bare_rule_events(ex.view.rule_events, types):
             total += 1
             hit += (k, ev.type) in gold
     return hit / total if total else 0.0
@@ -118,7 +122,7 @@ def rule_precision(examples: list[Example]) -> float:
     """How often the rule coder's complete events (a country on both sides) match a gold event."""
     hit = total = 0
     for ex in examples:
-        for ev in complete_rule_events(ex.view):
+        for ev in complete_rule_events(ex.view.rule_events):
             total += 1
             hit += any(_matches(g, ev) for g in ex.gold.gold["events"])
     return hit / total if total else 0.0
@@ -150,8 +154,49 @@ def _fit(rows: list[list[str]], labels: list, c: float, binary: bool) -> dict:
 
 
 def fit(examples: list[Example], cfg: dict | None = None) -> dict:
-    """The coder's three models trained on ``examples``, with ``cfg`` (default ``CFG``)."""
+    """The coder's models trained on ``examples``, with ``cfg`` (default ``CFG``): the trigger, side and
+    flag models, and (``calibrate``) the confidence model over the events they code."""
     cfg = dict(cfg or CFG)
+    model = _fit_coder(examples, cfg)
+    if cfg.get("calibrate"):
+        model["event"] = _fit_confidence(examples, cfg)
+    return model
+
+
+def event_labels(gold: dict, events: list) -> list[int]:
+    """1 for each coded event that ``score.py`` would match to a gold event (greedily, one gold event
+    each, the most confident coded event first), else 0."""
+    used: set[int] = set()
+    labels = [0] * len(events)
+    for i in sorted(range(len(events)), key=lambda i: -(events[i].confidence or 0)):
+        g = next((n for n, g in enumerate(gold["events"]) if n not in used and _matches(g, events[i])), None)
+        if g is not None:
+            used.add(g)
+            labels[i] = 1
+    return labels
+
+
+def _fit_confidence(examples: list[Example], cfg: dict) -> dict:
+    """The confidence model: a logistic model of whether a coded event is right, trained on the events
+    that coders trained on the other parts (``CALIBRATION_FOLDS``, near-duplicates together) code in
+    each part, so that it sees the coder's mistakes on articles it did not learn from."""
+    group = groups([ex.gold for ex in examples])
+    keys = sorted(set(group))
+    random.Random(7).shuffle(keys)
+    part_of = {key: i % CALIBRATION_FOLDS for i, key in enumerate(keys)}
+    part = [part_of[g] for g in group]
+    rows, labels = [], []
+    for f in range(CALIBRATION_FOLDS):
+        train = [ex for ex, p in zip(examples, part) if p != f]
+        coder = EventModel(_fit_coder(train, cfg))
+        for ex in (ex for ex, p in zip(examples, part) if p == f):
+            events, origins = coder.code(ex.view, coder.predict(ex.view))
+            rows += event_features(ex.view, events, origins)
+            labels += event_labels(ex.gold.gold, events)
+    return _fit(rows, labels, C_EVENT, True)
+
+
+def _fit_coder(examples: list[Example], cfg: dict) -> dict:
     trows, tlabels = trigger_rows(examples)
     prows, alabels, rlabels = party_rows(examples)
     frows, hlabels, flabels = flag_rows(examples)

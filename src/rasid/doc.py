@@ -178,6 +178,7 @@ class Article:
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     _norm: Normalized | None = None
+    _memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)  # readings steps share
 
     @property
     def norm(self) -> Normalized:

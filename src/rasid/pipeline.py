@@ -10,8 +10,8 @@ from collections.abc import Callable
 from typing import Any
 
 from .code.events import code_events
-from .code.model import keep_confident, learn_events
-from .code.screening import screen_events
+from .code.model import coder_loaded, keep_confident, learn_events
+from .code.screening import screen_by_stems, screen_events
 from .doc import Article
 from .errors import InputError
 from .extract.duplicates import copy_duplicates
@@ -24,19 +24,27 @@ from .text.read import read_article
 from .text.segment import segment
 from .text.tokenize import tokenize
 
-__all__ = ["STEPS", "RULE_STEPS", "run", "analyze_record", "warm_up"]
+__all__ = ["STEPS", "RULE_STEPS", "CODER_STEPS", "READING_STEPS", "default_steps", "run", "analyze_record", "warm_up"]
 
 LOGGER = logging.getLogger(__name__)
 Step = Callable[[Article], Article]
 
-RULE_STEPS: list[Step] = [read_article, find_entities, find_times, find_quantities, find_quotes, code_events,
-                          screen_events]
-STEPS: list[Step] = RULE_STEPS + [learn_events, copy_duplicates]
+READING_STEPS: list[Step] = [read_article, find_entities, find_times, find_quantities, find_quotes]
+# what the learned coder reads: the rule coder's events, screened by the screen's stem model
+CODER_STEPS: list[Step] = READING_STEPS + [code_events, screen_by_stems]
+STEPS: list[Step] = CODER_STEPS + [learn_events, copy_duplicates]
+# the rule coder alone (RASID_EVENT_MODEL=off): the screen with its encoder's second opinion
+RULE_STEPS: list[Step] = READING_STEPS + [code_events, screen_events]
+
+
+def default_steps() -> list[Step]:
+    """``STEPS`` with the learned event coder; the rule coder's steps when it is off."""
+    return STEPS if coder_loaded() else RULE_STEPS + [copy_duplicates]
 
 
 def run(article: Article, steps: list[Step] | None = None) -> Article:
-    """Run ``steps`` (default: all) on ``article``; errors go to ``article.error``."""
-    for step in steps or STEPS:
+    """Run ``steps`` (default: ``default_steps()``) on ``article``; errors go to ``article.error``."""
+    for step in steps or default_steps():
         try:
             article = step(article)
         except InputError as exc:
@@ -125,7 +133,7 @@ def _analyze_in_sections(article: Article, min_confidence: float | None) -> dict
     sentences = lines = 0
     for n, (a, b) in enumerate(sections(article.text)):
         part = Article(id=f"{article.id}#{n}", text=article.text[a:b], published=article.published)
-        run(part, [_section_reader(title=n == 0), *STEPS[1:]])
+        run(part, [_section_reader(title=n == 0), *default_steps()[1:]])
         keep_confident(part, min_confidence)
         if part.error:
             record["error"] = part.error

@@ -8,10 +8,12 @@ import numpy as np
 import pytest
 
 import rasid
-from rasid.code.features import ArticleView, is_candidate, party_candidates
-from rasid.code.model import MODEL, NONE, EventModel, LinearModel, keep_confident
+from rasid.code.events import code_events
+from rasid.code.features import ArticleView, event_features, is_candidate, party_candidates, trigger_features
+from rasid.code.model import MODEL, NONE, Candidate, EventModel, LinearModel, _event, keep_confident
+from rasid.code.screening import _stem_verdict, screen_by_stems, screen_events
 from rasid.doc import Actor, Article, Event, Flags
-from rasid.pipeline import RULE_STEPS, run
+from rasid.pipeline import CODER_STEPS, READING_STEPS, STEPS, default_steps, run
 
 from paths import ROOT, SHARED, needs_shared
 
@@ -94,7 +96,7 @@ def test_a_country_named_only_through_the_rules_is_a_party_candidate():
     """هجوم أمريكي names the United States by an adjective that is no mention: the rules' actor
     brings it among the candidates."""
     text = "وقتل القائد الإيراني قاسم سليماني في هجوم أمريكي بطائرة مسيرة على مطار بغداد في 2020."
-    art = run(Article(id="t", text=text, published="2024-09-11"), RULE_STEPS)
+    art = run(Article(id="t", text=text, published="2024-09-11"), CODER_STEPS)
     view = ArticleView(art)
     k = next(k for k, evs in view.rule_events.items() for e in evs if e.type == "ASSAULT")
     assert "USA" in {p.country for p in party_candidates(view, view.sentence_of(k), k)}
@@ -102,7 +104,7 @@ def test_a_country_named_only_through_the_rules_is_a_party_candidate():
 
 def test_names_are_no_trigger_candidates():
     art = run(Article(id="t", text="واستقبل الرئيس المصري عبد الفتاح السيسي في القاهرة وفدا.", published=PUB),
-              RULE_STEPS)
+              CODER_STEPS)
     view = ArticleView(art)
     words = {t.text for toks in view.tokens for t in toks if is_candidate(view, t)}
     assert "واستقبل" in words and "القاهرة" not in words and "السيسي" not in words
@@ -115,3 +117,92 @@ def test_the_annotations_follow_the_rules_and_hold_no_article_text():
     assert out.returncode == 0, out.stdout[-2000:]
     n = len(list((ROOT / "data" / "annotations" / "events").glob("*.json")))
     assert n >= 125 and f"{n + len(list((ROOT / 'data' / 'annotations' / 'second').glob('*.json')))} annotation" in out.stdout
+
+
+def _view(text: str) -> ArticleView:
+    return ArticleView(run(Article(id="t", text=text, published=PUB), CODER_STEPS))
+
+
+def test_the_trigger_scores_cached_per_word_are_the_trigger_models():
+    """``predict`` scores a word's own features once per form and adds its context: the same
+    probabilities as the trigger model over all the word's features."""
+    model = EventModel.from_path(str(MODEL))
+    text = ("شن طيران التحالف العربي غارات على مواقع للحوثيين في صنعاء أمس. "
+            "واستقبل الرئيس المصري عبد الفتاح السيسي وزير الخارجية الأمريكي جون كيري في القاهرة وبحث معه.")
+    for _ in range(2):  # the second pass reads the cached scores
+        view = _view(text)
+        candidates = model.predict(view)
+        assert candidates
+        place = {tok.i: (s, j) for s, toks in enumerate(view.tokens) for j, tok in enumerate(toks)}
+        for c in candidates:
+            ref = model.trigger.proba([trigger_features(view, *place[c.token])])[0]
+            assert ref[model.trigger.classes.index(c.type)] == pytest.approx(c.p_type, abs=1e-9)
+
+
+def test_every_likely_recipient_is_a_recipient():
+    """The recipient model says yes or no per party: a second party it finds likely joins the first."""
+    model = EventModel.from_path(str(MODEL))
+    view = _view("وأدانت المملكة العربية السعودية الهجمات على مصر والأردن.")
+    s = next(i for i, ms in enumerate(view.mentions) if ms)
+    k = view.tokens[s][1].i
+    parties = {p.country: p for p in party_candidates(view, s, k)}
+    assert {"SAU", "EGY", "JOR"} <= set(parties)
+    c = Candidate(s, k, "ACCUSE", 0.9, parties["SAU"], 0.9, parties["EGY"], 0.8, [(parties["JOR"], 0.6)])
+    for threshold, expected in ((0.5, {"EGY", "JOR"}), (0.7, {"EGY"})):
+        model.cfg = {**model.cfg, "also_recipient": threshold}
+        ev = _event(model, view, c, None)
+        assert {a.country for a in ev.recipients} == expected and {a.country for a in ev.actors} == {"SAU"}
+
+
+def test_the_confidence_is_the_confidence_models_probability():
+    """With a confidence model the coder's events carry its probability, and the floor filters on it."""
+    model = EventModel.from_path(str(MODEL))
+    assert model.event is not None
+    view = _view("وأدانت المملكة العربية السعودية الهجمات الإسرائيلية على المسجد الأقصى. "
+                 "وبحث وزير الخارجية الأمريكي جون كيري مع نظيره المصري سامح شكري في القاهرة أمس.")
+    model.cfg = {**model.cfg, "event_floor": 0.0}
+    events, origins = model.code(view, model.predict(view))
+    expected = model.event.proba(event_features(view, events, origins))
+    model.set_annotations(view, model.predict(view))
+    got = [ev.confidence for ev in view.article.events]
+    assert got and got == [round(float(p), 3) for p in expected]
+    model.cfg = {**model.cfg, "event_floor": max(got)}
+    model.set_annotations(view, model.predict(view))
+    assert [ev.confidence for ev in view.article.events] == [c for c in got if c >= max(got)]
+
+
+def test_the_learned_coder_reads_the_screen_by_its_stems_and_the_rules_use_its_second_opinion(monkeypatch):
+    assert default_steps() is STEPS and screen_by_stems in STEPS and screen_events not in STEPS
+    monkeypatch.setenv("RASID_EVENT_MODEL", "off")
+    assert screen_events in default_steps() and screen_by_stems not in default_steps()
+    undecided = {"threshold": 0.5, "second": {"band": 1.0}, "weights": {}, "bias": 0.0}
+    art = run(Article(id="t", text="قتل 18 شخصا في انفجار سيارة مفخخة في بغداد أمس.", published=PUB),
+              READING_STEPS + [code_events])
+    (ev,) = [e for e in art.events if e.type == "ASSAULT"]
+    assert _stem_verdict(undecided, art, ev.sentence, "ASSAULT", [ev]) is None
+    assert isinstance(_stem_verdict(undecided, art, ev.sentence, "ASSAULT", [ev], second_opinion=False), bool)
+
+
+def test_confidence_labels_follow_the_scorers_matching():
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from train_event_model import event_labels
+
+    def event(t, a, r, conf):
+        return Event(t, None, None, 0.0, 1, [Actor(a, country=a)], [Actor(r, country=r)], None, None, Flags(), 0,
+                     (0, 1), (0, 1), confidence=conf)
+    gold = {"events": [{"type": "CONSULT", "actors": [{"country": "IRN"}], "recipients": [{"country": "IRQ"}],
+                        "symmetric": True}]}
+    events = [event("CONSULT", "IRN", "IRQ", 0.3), event("CONSULT", "IRQ", "IRN", 0.6), event("AID", "IRN", "IRQ", 0.9)]
+    assert event_labels(gold, events) == [0, 1, 0]  # one gold event, matched by the most confident twin
+
+
+def test_coding_a_view_twice_gives_the_same_events():
+    """The coder copies the rule events it merges, so that a view can be coded again (as the
+    benchmarks do, once per threshold) without the first coding changing the second."""
+    model = EventModel.from_path(str(MODEL))
+    model.cfg = {**model.cfg, "event_floor": 0.0}
+    view = _view("شن طيران التحالف العربي بقيادة السعودية غارات على مواقع للحوثيين في صنعاء أمس، "
+                 "وقصفت طائرات التحالف مواقع الحوثيين في صعدة. وأدانت إيران الغارات السعودية على اليمن.")
+    first = [ev.to_dict() for ev in (model.set_annotations(view, model.predict(view)) or view.article.events)]
+    second = [ev.to_dict() for ev in (model.set_annotations(view, model.predict(view)) or view.article.events)]
+    assert first and first == second

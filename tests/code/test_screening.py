@@ -5,9 +5,10 @@ import json
 import pytest
 
 import rasid
-from rasid.code.screening import MODEL, score, screen_events, second_opinion, sentence_features, sentence_text
+from rasid.code.events import code_events
+from rasid.code.screening import MODEL, score, second_opinion, sentence_features, sentence_text
 from rasid.doc import Article
-from rasid.pipeline import STEPS, run
+from rasid.pipeline import READING_STEPS, run
 from rasid.text.normalize import normalize_word
 
 PUB = "2024-05-15"
@@ -32,7 +33,7 @@ def test_a_fresh_attack_report_is_kept(monkeypatch):
 
 def _score(text):
     """The shipped model's score for the sentence's ASSAULT events (found without the screen)."""
-    art = run(Article(id="t", text=text, published=PUB), [s for s in STEPS if s is not screen_events])
+    art = run(Article(id="t", text=text, published=PUB), READING_STEPS + [code_events])
     model = json.loads(MODEL.read_text(encoding="utf-8"))["types"]["ASSAULT"]
     return score(model, sentence_features(art, 0, "ASSAULT", [e for e in art.events if e.type == "ASSAULT"]))
 
@@ -114,7 +115,7 @@ def test_the_shipped_second_opinion_ranks_reports_above_passing_mentions():
 
 def test_the_second_opinion_reads_a_long_sentence_around_its_trigger():
     words = " ".join(["وقال"] + ["المتحدث"] * 60) + " إن مسلحين خطفوا مهندسا في بغداد أمس."
-    art = run(Article(id="t", text=words, published=PUB), [s for s in STEPS if s is not screen_events])
+    art = run(Article(id="t", text=words, published=PUB), READING_STEPS + [code_events])
     (ev,) = [e for e in art.events if e.type == "ASSAULT"]
     read = sentence_text(art, ev.sentence, [ev])
     assert "خطفوا" in read and len(read.split()) <= 40 and len(read) < len(words)

@@ -33,10 +33,10 @@ from ..extract.times import parse_published
 from ..resources import lexicon, read_tsv
 from ..text.normalize import normalize_word
 from ..text.tokenize import Token, stem_candidates
-from .mentions import Mention, sentence_mentions
+from .mentions import Mention, sentence_reading
 from .ontology import ontology
 from .parties import BLOCKING, NOT_TARGET, RELATIVE, SYMMETRIC, SentenceReader, cue
-from .triggers import Trigger, find_triggers
+from .triggers import Trigger
 
 __all__ = ["code_events", "event_flags", "event_date", "event_gloss", "merge_events"]
 
@@ -597,10 +597,9 @@ def code_events(article: Article) -> Article:
             continue
         if not stoks:
             continue
-        triggers = find_triggers(stoks)
+        triggers, mentions = sentence_reading(article, sent.i, stoks)
         if not triggers:
             continue
-        mentions = sentence_mentions(article, stoks, triggers)
         coder_quotes = [q for q in article.quotes if q.sentence == sent.i]
         absorbed: set[int] = set()
         verb_subject: list[Actor] = []

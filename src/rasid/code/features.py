@@ -12,26 +12,28 @@ turns that article into feature strings, the same at training and at run time:
   sentence or the headline, or one of the article's most named countries (which is what an unnamed
   side — جنديين، قوات الأمن، مدنيين — usually belongs to). Its features say where and how it is
   named relative to the trigger (before/after, distance, preposition, clause break, kind, sector) and
-  whether the rule coder took it as actor or recipient; each is also conjoined with the event type.
+  whether the rule coder took it as actor or recipient; each is also conjoined with the event type;
+- a **coded event** (the learned coder's or the rules') is described for the confidence model by the
+  coder's probabilities, its source, type, sides, flags, place in the article and its like events.
 """
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-
 from datetime import date
+from functools import lru_cache
 
 from ..doc import Article, Event, Flags
 from ..extract.entities import analysed_tokens, tokens_by_sentence
 from ..resources import lexicon
 from ..text.normalize import normalize_word
 from ..text.tokenize import Token, stem_candidates
-from .mentions import Mention, sentence_mentions
+from .mentions import Mention, sentence_reading
 from .parties import cue
-from .triggers import Trigger, find_triggers
+from .triggers import Trigger
 
-__all__ = ["ArticleView", "Party", "trigger_features", "party_candidates", "party_features", "flag_features",
-           "is_candidate", "sentence_time"]
+__all__ = ["ArticleView", "Party", "Origin", "trigger_features", "word_features", "context_features",
+           "party_candidates", "party_features", "flag_features", "event_features", "is_candidate", "sentence_time"]
 
 _STOP = {normalize_word(w) for w in (
     "في من إلى الى على عن مع أن إن ان أنه إنه أنها لها له هذا هذه ذلك تلك التي الذي الذين كان كانت قد لقد "
@@ -75,10 +77,15 @@ class ArticleView:
                 self.triggers.append([])
                 self.mentions.append([])
                 continue
-            trig = find_triggers(toks)
+            trig, mentions = sentence_reading(article, sent.i, toks)
             self.triggers.append(trig)
-            self.mentions.append(sentence_mentions(article, toks, trig))
+            self.mentions.append(mentions)
         self.quotes = [[q for q in article.quotes if q.sentence == i] for i in range(len(self.sentences))]
+        # per sentence: the lexicon trigger each token belongs to, the tokens that open or close a mention
+        self.lexicon_at: list[dict[int, Trigger]] = [
+            {k: t for t in reversed(trig) for k in range(t.first, t.last)} for trig in self.triggers]
+        self.mention_firsts = [{m.first for m in ms} for ms in self.mentions]
+        self.mention_lasts = [{m.last for m in ms} for ms in self.mentions]
         self.entity_tokens: set[int] = set()
         by_start = {t.start: t.i for t in article.tokens}
         ends = sorted((t.start, t.end, t.i) for t in article.tokens)
@@ -135,26 +142,42 @@ def _core(word: str) -> str:
     return w
 
 
-def _stems(word: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def _stems(word: str) -> tuple[str, ...]:
+    """The word and its stems with clitics removed (and without the article), as ``stem_candidates``."""
     stems = []
     for _, s in stem_candidates(word):
         stems.append(s)
         if s.startswith("ال") and len(s) > 4:
             stems.append(s[2:])
-    return stems
+    return tuple(stems)
 
 
-def trigger_features(view: ArticleView, s: int, j: int) -> list[str]:
-    """Features of the ``j``-th token of sentence ``s`` as a trigger candidate."""
-    toks = view.tokens[s]
-    tok = toks[j]
-    w = tok.norm
+def word_features(w: str) -> list[str]:
+    """The features of a trigger candidate that depend on its (normalised) form alone: the word, its
+    stems, a crude root and its letter trigrams, its letters at both ends (the same for every
+    occurrence, so the coder scores them once per form)."""
     feats = [f"w={w}", f"a={w[:2]}", f"z={w[-2:]}", f"z3={w[-3:]}", f"len={min(len(w), 9)}"]
     feats += [f"s={x}" for x in _stems(w)[1:]]
     core = _core(w)
     feats.append(f"r={core}")
     padded = f"<{core}>"
     feats += [f"c={padded[i:i + 3]}" for i in range(len(padded) - 2)]
+    return feats
+
+
+def trigger_features(view: ArticleView, s: int, j: int) -> list[str]:
+    """Features of the ``j``-th token of sentence ``s`` as a trigger candidate."""
+    return word_features(view.tokens[s][j].norm) + context_features(view, s, j)
+
+
+def context_features(view: ArticleView, s: int, j: int) -> list[str]:
+    """The features of the ``j``-th token of sentence ``s`` that depend on where it stands: its
+    neighbours, the heading, what the lexicon and the rule coder made of it, adjacent mentions."""
+    toks = view.tokens[s]
+    tok = toks[j]
+    w = tok.norm
+    feats = []
     prev = toks[j - 1].norm if j > 0 else "<s>"
     nxt = toks[j + 1].norm if j + 1 < len(toks) else "</s>"
     feats += [f"p1={prev}", f"n1={nxt}", f"p1s={_stems(prev)[-1]}", f"n1s={_stems(nxt)[-1]}"]
@@ -163,7 +186,7 @@ def trigger_features(view: ArticleView, s: int, j: int) -> list[str]:
         feats.append(f"head_w={_stems(w)[-1]}")
     if j < 3:
         feats.append("opens")
-    lex = next((t for t in view.triggers[s] if t.first <= tok.i < t.last), None)
+    lex = view.lexicon_at[s].get(tok.i)
     if lex is not None:
         part = "first" if lex.first == tok.i else "inner"
         feats += [f"lex={lex.entry.type}", f"lex={lex.entry.type}:{lex.entry.pos}:{part}",
@@ -173,10 +196,9 @@ def trigger_features(view: ArticleView, s: int, j: int) -> list[str]:
         feats += [f"rule={ev.type}", f"rule={ev.type}:{sides}"]
     if w[:1] == "س" and w[1:2] in "يتن" and len(w) > 4:
         feats.append("future_prefix")
-    mentions = view.mentions[s]
-    if any(m.first == tok.i + 1 for m in mentions):
+    if tok.i + 1 in view.mention_firsts[s]:
         feats.append("mention_next")
-    if any(m.last == tok.i for m in mentions):
+    if tok.i in view.mention_lasts[s]:
         feats.append("mention_prev")
     return feats
 
@@ -205,7 +227,7 @@ def party_candidates(view: ArticleView, s: int, k: int) -> list[Party]:
         for m in view.mentions[s - 1]:
             if m.actor is not None and m.actor.country:
                 add(m.actor.country, "prev")
-    for c in view.head_countries:
+    for c in sorted(view.head_countries):
         add(c, "head")
     for r, c in enumerate(view.ranked):
         add(c, f"rank{r + 1}")
@@ -340,3 +362,69 @@ def flag_features(view: ArticleView, s: int, k: int, rule: Flags, pub: date | No
     if view.sentences[s].heading:
         feats.append("head")
     return feats
+
+
+_STEPS = (0.02, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+
+
+def _at_least(name: str, p: float | None) -> list[str]:
+    """``p`` as thermometer features (``name>=x`` for every step it reaches), so that a linear model
+    learns a monotone curve of it; nothing when ``p`` is unknown."""
+    return [] if p is None else [f"{name}>={x}" for x in _STEPS if p >= x]
+
+
+@dataclass(slots=True)
+class Origin:
+    """Where a coded event comes from, for the confidence model: the learned coder's candidate (its
+    type, actor and recipient probabilities) or the rule coder (``rule``: a country on both sides;
+    ``bare``: an attack or protest without), with the trigger model's reading of the rule's word."""
+
+    source: str
+    p_type: float | None
+    p_actor: float | None = None
+    p_recipient: float | None = None
+
+
+def event_features(view: ArticleView, events: list[Event], origins: list[Origin]) -> list[list[str]]:
+    """Features of each coded event of an article for the confidence model: the coder's probabilities,
+    its source and type, whether the sides are one country, named in the sentence, an organisation,
+    the flags, the headline, and how many events of its type and of its sides the article has."""
+    def countries(actors):
+        return tuple(sorted({a.country for a in actors if a.country}))
+
+    by_type = Counter(ev.type for ev in events)
+    by_key = Counter((ev.type, countries(ev.actors), countries(ev.recipients)) for ev in events)
+    rank: dict[int, int] = {}
+    for etype in by_type:
+        same = sorted((ev for ev in events if ev.type == etype), key=lambda ev: -(ev.confidence or 0))
+        rank.update((id(ev), r) for r, ev in enumerate(same, 1))
+    rows = []
+    for ev, o in zip(events, origins):
+        a, r = countries(ev.actors), countries(ev.recipients)
+        feats = [f"src={o.source}", f"type={ev.type}", f"{ev.type}|src={o.source}",
+                 f"ntype={min(by_type[ev.type], 4)}", f"nkey={min(by_key[(ev.type, a, r)], 3)}",
+                 f"rank={min(rank[id(ev)], 4)}"]
+        feats += _at_least("pt", o.p_type) + _at_least("pa", o.p_actor) + _at_least("pr", o.p_recipient)
+        feats += [f"{ev.type}|{f}" for f in _at_least("pt", o.p_type)]
+        if o.p_actor is not None and o.p_recipient is not None and o.p_type is not None:
+            feats += _at_least("p", o.p_type * o.p_actor * o.p_recipient)
+        if not a or not r:
+            feats.append("side_unknown")
+        elif set(a) & set(r):
+            feats += ["one_country", f"{ev.type}|one_country"]
+        if len(r) > 1:
+            feats.append("recipients>1")
+        feats.append(f"pos={_bucket(ev.sentence)}")
+        for side, actors in (("actor", ev.actors), ("recipient", ev.recipients)):
+            ranks = [view.ranked.index(x.country) + 1 for x in actors if x.country in view.ranked]
+            feats.append(f"{side}_rank={min(ranks) if ranks else 'none'}")
+            if any(x.start is not None for x in actors):
+                feats.append(f"{side}_named")
+            if any(x.country == "IGO" for x in actors):
+                feats.append(f"{side}_igo")
+            feats += [f"{side}_sector={x.sector}" for x in actors[:1]]
+        feats += [f"flag={k}" for k in ("historical", "future", "hypothetical", "negated") if getattr(ev.flags, k)]
+        if view.article.sentences[ev.sentence].heading:
+            feats.append("head")
+        rows.append(feats)
+    return rows

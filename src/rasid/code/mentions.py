@@ -18,9 +18,9 @@ from ..extract.numbers import read_number
 from ..resources import lexicon
 from ..text.normalize import normalize_word
 from ..text.tokenize import Token
-from .triggers import Trigger
+from .triggers import Trigger, find_triggers
 
-__all__ = ["Mention", "sentence_mentions", "PREPOSITIONS"]
+__all__ = ["Mention", "sentence_mentions", "sentence_reading", "PREPOSITIONS"]
 
 PREPOSITIONS = {normalize_word(w): normalize_word(w) for w in
                 ("مع", "إلى", "الى", "على", "ضد", "من", "في", "بين", "عن", "لدى", "بحق", "تجاه", "أمام", "حول", "بقيادة",
@@ -133,6 +133,18 @@ def _span(tokens: list[Token], ent) -> set[int]:
         return set()
     base = tokens[0].i
     return {t.i - base for t in tokens if ent.start < t.end and t.start < ent.end}
+
+
+def sentence_reading(article: Article, sentence: int, tokens: list[Token]) -> tuple[list[Trigger], list[Mention]]:
+    """The lexicon's triggers and the actor mentions of sentence ``sentence`` (its ``tokens``), computed
+    once per article: the rule coder and the learned coder read the same (recomputed when the
+    entities changed in between)."""
+    key = ("reading", sentence, len(article.entities), len(article.times))
+    got = article._memo.get(key)
+    if got is None:
+        triggers = find_triggers(tokens)
+        got = article._memo[key] = (triggers, sentence_mentions(article, tokens, triggers))
+    return got
 
 
 def sentence_mentions(article: Article, tokens: list[Token], triggers: Sequence[Trigger] = ()) -> list[Mention]:

@@ -1,15 +1,21 @@
 """The learned event coder: which words report an event, of which type, and which countries are its sides.
 
-Three linear models over the features of ``code/features.py`` (trained by ``scripts/train_event_model.py``
+Linear models over the features of ``code/features.py`` (trained by ``scripts/train_event_model.py``
 on the project's annotated articles, weights in ``data/models/events/coder.json``):
 
 - the **trigger** model gives every candidate word a probability for each of the 16 PLOVER types
   (and "none"); the lexicon and the rule coder's events are among its features;
 - the **actor** and **recipient** models give every party candidate (a country the sentence, its
-  neighbours or the article names) the probability of being that side of the event.
+  neighbours or the article names) the probability of being that side of the event;
+- the **flag** models say whether the event is background (historical) or planned (future);
+- the **confidence** model gives every coded event — the learned coder's and the rule coder's own —
+  the probability that it is right (its type and a country of each side), from the other models'
+  probabilities, its source, type, sides and how many like it the article has. It learns from the
+  events that coders trained without an article code in that article, so its probabilities are those
+  of a coder meeting new text: ``confidence`` is that probability.
 
-An event is the trigger's best type with the best country on each side; its ``confidence`` is the
-product of the three probabilities. Mode, CAMEO code, date, flags and attribution come from the
+An event is the trigger's best type with the best pair of countries (and every other country the
+recipient model finds likely among its recipients). Mode, CAMEO code, date, flags and attribution come from the
 reading layer as before (the lexicon's mode where the trigger is a lexicon word, the sentence's time,
 the cue words before the trigger). Reports of the same happening in one sentence, or a headline and
 the body, are merged. The step follows spaCy's trainable pipe: ``predict`` reads, ``set_annotations``
@@ -17,11 +23,13 @@ writes ``article.events``.
 """
 from __future__ import annotations
 
+import copy
 import json
 import logging
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
+from itertools import repeat
 from typing import Any
 
 import numpy as np
@@ -30,13 +38,13 @@ from ..doc import Actor, Article, Entity, Event, Flags
 from ..extract.times import parse_published
 from ..resources import DATA
 from .events import event_date, event_flags, event_gloss, merge_events
-from .features import (ArticleView, Party, flag_features, is_candidate, party_candidates, party_features,
-                       trigger_features)
+from .features import (ArticleView, Origin, Party, context_features, event_features, flag_features, is_candidate,
+                       party_candidates, party_features, word_features)
 from .ontology import ontology
 from .screening import sentence_reports
 from .triggers import Trigger, TriggerEntry
 
-__all__ = ["LinearModel", "EventModel", "learn_events", "keep_confident", "default_min_confidence",
+__all__ = ["LinearModel", "EventModel", "learn_events", "coder_loaded", "keep_confident", "default_min_confidence",
            "complete_rule_events", "rule_flags", "MODEL", "NONE"]
 
 LOGGER = logging.getLogger(__name__)
@@ -53,18 +61,36 @@ class LinearModel:
         self.index = {f: i for i, f in enumerate(data["features"])}
         self.weights = np.asarray(data["weights"], dtype=np.float64)
         self.bias = np.asarray(data["bias"], dtype=np.float64)
+        # the weights with a row of zeros after them: where a feature the model does not know points
+        self._padded = np.vstack([self.weights, np.zeros((1, self.weights.shape[1]))])
+        self._unknown = repeat(len(self.weights))
+
+    def score(self, feats: list[str]) -> np.ndarray:
+        """The summed weights of ``feats`` (without the bias)."""
+        index = self.index
+        idx = [i for i in map(index.get, feats) if i is not None]
+        return self.weights[idx].sum(axis=0) if idx else np.zeros(self.weights.shape[1])
 
     def logits(self, rows: list[list[str]]) -> np.ndarray:
-        """One row of class scores per feature list."""
-        out = np.tile(self.bias, (len(rows), 1))
-        for r, feats in enumerate(rows):
-            idx = [self.index[f] for f in feats if f in self.index]
-            if idx:
-                out[r] += self.weights[idx].sum(axis=0)
-        return out
+        """One row of class scores per feature list (the bias included), summed in one numpy pass."""
+        get, unknown = self.index.get, self._unknown
+        idx: list[int] = []
+        ends = []
+        for feats in rows:
+            idx.extend(map(get, feats, unknown))
+            ends.append(len(idx))
+        summed = np.zeros((len(idx) + 1, self.weights.shape[1]))
+        np.cumsum(self._padded[idx], axis=0, out=summed[1:])
+        ends_a = np.asarray(ends, dtype=np.intp)
+        starts = np.concatenate(([0], ends_a[:-1])).astype(np.intp)
+        return summed[ends_a] - summed[starts] + self.bias
 
     def proba(self, rows: list[list[str]]) -> np.ndarray:
-        z = self.logits(rows)
+        return self.proba_of(self.logits(rows))
+
+    @staticmethod
+    def proba_of(z: np.ndarray) -> np.ndarray:
+        """Probabilities from class scores: the logistic of a binary model, the softmax of a multinomial."""
         if z.shape[1] == 1:
             return 1 / (1 + np.exp(-z[:, 0]))
         z -= z.max(axis=1, keepdims=True)
@@ -89,6 +115,8 @@ class Candidate:
     p_actor: float
     recipient: Party | None
     p_recipient: float
+    # the other parties the recipient model finds likely, with their probabilities (best first)
+    also_recipients: list[tuple[Party, float]] = field(default_factory=list)
 
     @property
     def confidence(self) -> float:
@@ -104,7 +132,9 @@ class EventModel:
         self.recipient = LinearModel(data["recipient"])
         self.historical = LinearModel(data["historical"]) if "historical" in data else None
         self.future = LinearModel(data["future"]) if "future" in data else None
+        self.event = LinearModel(data["event"]) if "event" in data else None  # the confidence model
         self.cfg: dict[str, Any] = data["cfg"]
+        self._words: dict[str, np.ndarray] = {}
 
     @classmethod
     def from_path(cls, path: str) -> "EventModel":
@@ -113,17 +143,18 @@ class EventModel:
 
     def predict(self, view: ArticleView) -> list[Candidate]:
         """Every trigger word whose best type is an event type, with its best sides."""
-        rows, where = [], []
+        words, rows, where = [], [], []
         for s, toks in enumerate(view.tokens):
             if view.sentences[s].duplicate_of is not None:
                 continue
             for j, tok in enumerate(toks):
                 if is_candidate(view, tok):
-                    rows.append(trigger_features(view, s, j))
+                    words.append(self._word_score(tok.norm))
+                    rows.append(context_features(view, s, j))
                     where.append((s, tok.i))
         if not rows:
             return []
-        probs = self.trigger.proba(rows)
+        probs = LinearModel.proba_of(np.vstack(words) + self.trigger.logits(rows))
         none = self.trigger.classes.index(NONE)
         probs_event = probs.copy()
         probs_event[:, none] = -1
@@ -146,9 +177,21 @@ class EventModel:
                 if m.actor is not None and m.actor.country:
                     sectors.setdefault(m.actor.country, set()).add(m.actor.sector)
             twice = np.array([unnamed or len(sectors.get(p.country, ())) >= 2 for p in parties])
-            ia, ir, p_a, p_r = self._sides(self.actor.proba(feats), self.recipient.proba(feats), twice)
-            out.append(Candidate(s, k, etype, float(p), parties[ia], p_a, parties[ir], p_r))
+            pa, pr = self.actor.proba(feats), self.recipient.proba(feats)
+            ia, ir, p_a, p_r = self._sides(pa, pr, twice)
+            also = [(parties[i], float(pr[i])) for i in np.argsort(-pr) if i not in (ia, ir) and pr[i] >= 0.2]
+            out.append(Candidate(s, k, etype, float(p), parties[ia], p_a, parties[ir], p_r, also))
         return out
+
+    def _word_score(self, w: str) -> np.ndarray:
+        """The trigger model's scores of the features of the word form ``w`` (``word_features``), computed
+        once per form: most of a word's features do not depend on where it stands."""
+        got = self._words.get(w)
+        if got is None:
+            if len(self._words) >= 100_000:
+                self._words.clear()
+            got = self._words[w] = self.trigger.score(word_features(w))
+        return got
 
     def _sides(self, pa: np.ndarray, pr: np.ndarray, twice: np.ndarray) -> tuple[int, int, float, float]:
         """The best (actor, recipient) pair by the product of the sides' probabilities. The models score
@@ -162,20 +205,26 @@ class EventModel:
         ia, ir = np.unravel_index(int(joint.argmax()), joint.shape)
         return int(ia), int(ir), float(pa[ia]), float(pr[ir])
 
-    def set_annotations(self, view: ArticleView, candidates: list[Candidate]) -> None:
-        """Write the events of ``candidates`` whose confidence reaches the model's floor."""
+    def code(self, view: ArticleView, candidates: list[Candidate]) -> tuple[list[Event], list[Origin]]:
+        """The article's events from ``candidates`` and the rule coder's, merged, each with its origin;
+        their ``confidence`` is the coder's own (the product of its probabilities, or the rules'
+        measured precision) until ``set_annotations`` calibrates it."""
         article = view.article
         pub = parse_published(article.published)
-        events = []
-        rules = complete_rule_events(view) if self.cfg.get("use_rules", True) else []
+        calibrated = self.event is not None
+        floor = self.cfg["candidate_floor"] if calibrated else self.cfg["event_floor"]
+        events, origins = [], {}
+        # the rule coder's events are copied: merging extends an event, and the view may be coded again
+        rule_events = {k: [copy.deepcopy(ev) for ev in evs] for k, evs in view.rule_events.items()}
+        rules = complete_rule_events(rule_events) if self.cfg.get("use_rules", True) else []
         complete = {id(ev) for ev in rules}
-        ruled = [(k, ev.type) for k, evs in view.rule_events.items() for ev in evs if id(ev) in complete]
+        ruled = [(k, ev.type) for k, evs in rule_events.items() for ev in evs if id(ev) in complete]
         if self.cfg.get("rule_suppresses"):  # the rules coded this sentence's event of the type
             taken = {(view.sentence_of(k), etype) for k, etype in ruled}
-            kept = [c for c in candidates if c.confidence >= self.cfg["event_floor"] and (c.sentence, c.type) not in taken]
+            kept = [c for c in candidates if c.confidence >= floor and (c.sentence, c.type) not in taken]
         else:
             taken = set(ruled)
-            kept = [c for c in candidates if c.confidence >= self.cfg["event_floor"] and (c.token, c.type) not in taken]
+            kept = [c for c in candidates if c.confidence >= floor and (c.token, c.type) not in taken]
         if self.cfg.get("one_per_type"):  # a sentence tells one event of a type: its most confident word
             best: dict[tuple[int, str], Candidate] = {}
             for c in kept:
@@ -189,37 +238,55 @@ class EventModel:
                     not sentence_reports(article, c.sentence, c.type, [ev]):
                 continue  # the screen's reading: the sentence mentions an attack in passing
             events.append(ev)
+            origins[id(ev)] = Origin("model", c.p_type, c.p_actor, c.p_recipient)
+        p_type = {(c.token, c.type): c.p_type for c in candidates}  # the trigger model on the rules' words
         rule_confidence = self.cfg.get("rule_confidence", 0.0)
-        if rule_confidence >= self.cfg["event_floor"]:
-            for ev in rules:
-                ev.confidence = round(rule_confidence, 3)
-            events += rules
+        if calibrated or rule_confidence >= floor:
+            for k, evs in rule_events.items():
+                for ev in evs:
+                    if id(ev) in complete:
+                        ev.confidence = round(rule_confidence, 3)
+                        events.append(ev)
+                        origins[id(ev)] = Origin("rule", p_type.get((k, ev.type)))
         bare_confidence = self.cfg.get("bare_rule_confidence", 0.0)
-        if bare_confidence >= self.cfg["event_floor"]:
+        if calibrated or bare_confidence >= floor:
             coded = {(c.token, c.type) for c in kept}
-            for k, ev in bare_rule_events(view, self.cfg.get("bare_rule_types", ())):
+            for k, ev in bare_rule_events(rule_events, self.cfg.get("bare_rule_types", ())):
                 if (k, ev.type) not in coded:
                     ev.confidence = round(bare_confidence, 3)
                     events.append(ev)
+                    origins[id(ev)] = Origin("bare", p_type.get((k, ev.type)))
         events = merge_events(events, {(e.start, e.end) for e in article.entities if e.type in ("GPE", "LOC", "FAC")},
                               same_sentence_only=self.cfg.get("merge") == "sentence")
+        return events, [origins[id(ev)] for ev in events]
+
+    def set_annotations(self, view: ArticleView, candidates: list[Candidate]) -> None:
+        """Write the article's events whose confidence reaches the model's floor; with a confidence
+        model, the confidence is its probability that the event is right (type and both sides)."""
+        events, origins = self.code(view, candidates)
+        if self.event is not None and events:
+            p = self.event.proba(event_features(view, events, origins))
+            for ev, q in zip(events, p):
+                ev.confidence = round(float(q), 3)
+            events = [ev for ev in events if ev.confidence >= self.cfg["event_floor"]]
         for ev in events:
             ev.gloss = event_gloss(ev)
-        article.events = events
+        view.article.events = events
 
 
-def complete_rule_events(view: ArticleView) -> list[Event]:
-    """The rule coder's events that name a country on both sides: its most precise findings, kept as
-    they are (with the precision they had on the training articles as their confidence)."""
-    return [ev for evs in view.rule_events.values() for ev in evs
+def complete_rule_events(rule_events: dict[int, list[Event]]) -> list[Event]:
+    """The rule coder's events (``ArticleView.rule_events``) that name a country on both sides: its most
+    precise findings, kept as they are."""
+    return [ev for evs in rule_events.values() for ev in evs
             if any(a.country for a in ev.actors) and any(r.country for r in ev.recipients)]
 
 
-def bare_rule_events(view: ArticleView, types: tuple[str, ...] | list[str]) -> list[tuple[int, Event]]:
-    """The rule coder's events of ``types`` that lack a country on a side, with their trigger's token: a
-    violent happening told without its parties (قتل 18 شخصا في انفجار) is still news."""
-    complete = {id(ev) for ev in complete_rule_events(view)}
-    return [(k, ev) for k, evs in view.rule_events.items() for ev in evs
+def bare_rule_events(rule_events: dict[int, list[Event]], types: tuple[str, ...] | list[str]) -> list[tuple[int, Event]]:
+    """The rule coder's events (``ArticleView.rule_events``) of ``types`` that lack a country on a side,
+    with their trigger's token: a violent happening told without its parties (قتل 18 شخصا في انفجار)
+    is still news."""
+    complete = {id(ev) for ev in complete_rule_events(rule_events)}
+    return [(k, ev) for k, evs in rule_events.items() for ev in evs
             if ev.type in types and id(ev) not in complete]
 
 
@@ -281,7 +348,8 @@ def _learned_flags(model: EventModel, view: ArticleView, c: Candidate, rule: Fla
     if model.historical is None or model.future is None:
         return None
     feats = [flag_features(view, c.sentence, c.token, rule, pub)]
-    return bool(model.historical.proba(feats)[0] >= 0.5), bool(model.future.proba(feats)[0] >= 0.5)
+    return (bool(model.historical.proba(feats)[0] >= model.cfg.get("historical_at", 0.5)),
+            bool(model.future.proba(feats)[0] >= model.cfg.get("future_at", 0.5)))
 
 
 def _event(model: EventModel, view: ArticleView, c: Candidate, pub) -> Event:
@@ -302,6 +370,10 @@ def _event(model: EventModel, view: ArticleView, c: Candidate, pub) -> Event:
         when = None
     actors = _actor(view, c.actor, c.token, before=True)
     recipients = _actor(view, c.recipient, c.token, before=False)
+    if c.recipient is not None:  # a recipient model is a yes/no per party: every likely one is a recipient
+        for party, p in c.also_recipients:
+            if p >= model.cfg.get("also_recipient", 1.1) and party.country != c.actor.country:
+                recipients += _actor(view, party, c.token, before=False)
     rule = next((ev for ev in view.rule_events.get(c.token, ()) if ev.type == c.type), None)
     spans = [(a.start, a.end) for a in actors + recipients
              if a.start is not None and sent.start <= a.start < sent.end]
@@ -327,6 +399,11 @@ def _model(path: str) -> EventModel | None:
 
 def _current() -> EventModel | None:
     return _model(os.environ.get("RASID_EVENT_MODEL") or str(MODEL))
+
+
+def coder_loaded() -> bool:
+    """Whether the learned coder codes the events (a model file, and ``RASID_EVENT_MODEL`` is not ``off``)."""
+    return _current() is not None
 
 
 def default_min_confidence() -> float:
