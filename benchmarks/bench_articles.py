@@ -92,7 +92,10 @@ def main() -> None:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--seeds", type=int, default=3)
     ap.add_argument("--sweep", action="store_true", help="figures at several confidence thresholds")
+    ap.add_argument("--uncalibrated", action="store_true",
+                    help="without the confidence model: confidence = the product of the coder's probabilities")
     args = ap.parse_args()
+    cfg = {**CFG, "calibrate": not args.uncalibrated}
     examples = prepare(load(args.shared))
     print(f"{len(examples)} annotated articles, {sum(len(ex.aligned) for ex in examples)} gold mentions aligned, "
           f"{len({ex.gold.source for ex in examples})} outlets")
@@ -115,7 +118,7 @@ def main() -> None:
             runs = {t: [] for t in thresholds}
             for seed in range(1, args.seeds + 1):
                 fold = folds_by(keys, folds, seed)
-                predicted = predict(examples, fold, folds, CFG)
+                predicted = predict(examples, fold, folds, cfg)
                 for t in thresholds:
                     verbose = seed == 1 and t == CFG["min_confidence"]
                     if verbose:
