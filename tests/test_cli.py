@@ -100,7 +100,7 @@ def test_worked_example_meets_the_issue_targets(tmp_path):
     assert m["entity_f1_lenient"] >= 0.90 and m["entity_f1"] >= 0.80 and m["entity_country_acc"] >= 0.90
     assert m["times_value_acc"] >= 0.85 and m["quantities_acc"] == 1.0 and m["quotes_acc"] >= 0.8
     # The learned coder's default threshold is chosen on the cross-validated annotated articles, not on this
-    # example. Issue 16 asks 0.85 / 0.80 / 0.80 here; the coder measures 0.85 / 0.62 / 0.77 (README), one
+    # example. Issue 16 asks 0.85 / 0.80 / 0.80 here; the coder measures 0.85 / 0.61 / 0.79 (README), one
     # article, where the rule coder alone scores 0.92 / 1.00 / 0.80: this guard is set just under that.
     assert m["event_recall"] >= 0.80 and m["event_precision"] >= 0.55 and m["event_flags_acc"] >= 0.75
     rec = json.loads(out.read_text(encoding="utf-8"))

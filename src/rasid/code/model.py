@@ -65,12 +65,6 @@ class LinearModel:
         self._padded = np.vstack([self.weights, np.zeros((1, self.weights.shape[1]))])
         self._unknown = repeat(len(self.weights))
 
-    def score(self, feats: list[str]) -> np.ndarray:
-        """The summed weights of ``feats`` (without the bias)."""
-        index = self.index
-        idx = [i for i in map(index.get, feats) if i is not None]
-        return self.weights[idx].sum(axis=0) if idx else np.zeros(self.weights.shape[1])
-
     def logits(self, rows: list[list[str]]) -> np.ndarray:
         """One row of class scores per feature list (the bias included), summed in one numpy pass."""
         get, unknown = self.index.get, self._unknown
@@ -190,7 +184,7 @@ class EventModel:
         if got is None:
             if len(self._words) >= 100_000:
                 self._words.clear()
-            got = self._words[w] = self.trigger.score(word_features(w))
+            got = self._words[w] = self.trigger.logits([word_features(w)])[0] - self.trigger.bias
         return got
 
     def _sides(self, pa: np.ndarray, pr: np.ndarray, twice: np.ndarray) -> tuple[int, int, float, float]:
