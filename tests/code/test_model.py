@@ -9,7 +9,8 @@ import pytest
 
 import rasid
 from rasid.code.events import code_events
-from rasid.code.features import ArticleView, event_features, is_candidate, party_candidates, trigger_features
+from rasid.code.features import (ArticleView, event_features, is_candidate, party_candidates, party_features,
+                                 trigger_features)
 from rasid.code.model import MODEL, NONE, Candidate, EventModel, LinearModel, _event, keep_confident
 from rasid.code.screening import _stem_verdict, screen_by_stems, screen_events
 from rasid.doc import Actor, Article, Event, Flags
@@ -139,6 +140,25 @@ def test_the_trigger_scores_cached_per_word_are_the_trigger_models():
             assert ref[model.trigger.classes.index(c.type)] == pytest.approx(c.p_type, abs=1e-9)
 
 
+def test_the_sides_scored_together_are_each_triggers_own():
+    """``predict`` scores the parties of all of an article's triggers in one pass: each candidate's side
+    probabilities are those of the side models over its own parties."""
+    model = EventModel.from_path(str(MODEL))
+    view = _view("شن طيران التحالف العربي غارات على مواقع للحوثيين في صنعاء أمس. "
+                 "وأدانت المملكة العربية السعودية الهجمات الإسرائيلية على المسجد الأقصى. "
+                 "وبحث وزير الخارجية الأمريكي جون كيري مع نظيره المصري سامح شكري في القاهرة أمس.")
+    candidates = [c for c in model.predict(view) if c.actor is not None]
+    assert len({c.sentence for c in candidates}) >= 2
+    for c in candidates:
+        parties = party_candidates(view, c.sentence, c.token)
+        feats = [party_features(view, c.sentence, c.token, c.type, p) for p in parties]
+        countries = [p.country for p in parties]
+        assert model.actor.proba(feats)[countries.index(c.actor.country)] == pytest.approx(c.p_actor, abs=1e-9)
+        alone = len(parties) == 1 and not view.twice(c.sentence, c.recipient.country)  # one party, not both sides
+        expected = 0.0 if alone else model.recipient.proba(feats)[countries.index(c.recipient.country)]
+        assert expected == pytest.approx(c.p_recipient, abs=1e-9)
+
+
 def test_every_likely_recipient_is_a_recipient():
     """The recipient model says yes or no per party: a second party it finds likely joins the first."""
     model = EventModel.from_path(str(MODEL))
@@ -206,3 +226,32 @@ def test_coding_a_view_twice_gives_the_same_events():
     first = [ev.to_dict() for ev in (model.set_annotations(view, model.predict(view)) or view.article.events)]
     second = [ev.to_dict() for ev in (model.set_annotations(view, model.predict(view)) or view.article.events)]
     assert first and first == second
+
+
+def _trigger(view: ArticleView, word: str) -> tuple[int, int]:
+    """The sentence and article token of the first token whose text is ``word``."""
+    return next((s, t.i) for s, toks in enumerate(view.tokens) for t in toks if t.text == word)
+
+
+def test_a_nationality_adjective_after_the_trigger_names_a_party():
+    """الغارات الإسرائيلية: the adjective gives the doer's country, a candidate even where no name says it;
+    a relative clause ends the trigger's phrase."""
+    view = _view("وأدانت الجامعة العربية الغارات الإسرائيلية على غزة.")
+    s, k = _trigger(view, "الغارات")
+    assert view.adjectives_after(s, k) == {"ISR": 1}
+    israel = next(p for p in party_candidates(view, s, k) if p.country == "ISR")
+    assert "adj" in israel.sources and "adj_first" in party_features(view, s, k, "ASSAULT", israel)
+    view = _view("وأدانت الجامعة العربية الغارات التي شنتها الطائرات الإسرائيلية على غزة.")
+    s, k = _trigger(view, "الغارات")
+    assert view.adjectives_after(s, k) == {}
+
+
+def test_a_dropped_subject_may_be_the_previous_sentences():
+    view = _view("واستقبل الرئيس المصري عبد الفتاح السيسي وزير الخارجية الأمريكي جون كيري في القاهرة أمس. "
+                 "وبحث معه العلاقات الثنائية.")
+    s, k = _trigger(view, "وبحث")
+    egypt = next(p for p in party_candidates(view, s, k) if p.country == "EGY")
+    feats = party_features(view, s, k, "CONSULT", egypt)
+    assert {"not_in_sentence", "prev_first", "none_before"} <= set(feats)
+    usa = next(p for p in party_candidates(view, s, k) if p.country == "USA")
+    assert "prev_first" not in party_features(view, s, k, "CONSULT", usa)

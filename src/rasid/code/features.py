@@ -8,11 +8,14 @@ turns that article into feature strings, the same at training and at run time:
   heading, and what the lexicon and the rule coder made of it (``lex:``, ``rule:``) — the rules are
   evidence for the model, not the decision;
 - a **party candidate** is a country that could be one side of an event at a trigger: a country named
-  in the sentence (by a name, a title, a group phrase such as قوات الأمن التركية), in the previous
-  sentence or the headline, or one of the article's most named countries (which is what an unnamed
-  side — جنديين، قوات الأمن، مدنيين — usually belongs to). Its features say where and how it is
-  named relative to the trigger (before/after, distance, preposition, clause break, kind, sector) and
-  whether the rule coder took it as actor or recipient; each is also conjoined with the event type;
+  in the sentence (by a name, a title, a group phrase such as قوات الأمن التركية, a nationality adjective
+  just after the trigger: الغارات السعودية), in the previous sentence or the headline, or one of the
+  article's most named countries (which is what an unnamed side — جنديين، قوات الأمن، مدنيين —
+  usually belongs to). Its features say where and how it is named relative to the trigger
+  (before/after, distance, preposition, clause break, kind, sector, the trigger's form: a definite
+  noun, an imperfect verb), whether it is the previous sentence's subject where the sentence drops
+  one, and whether the rule coder took it as actor or recipient; each is also conjoined with the
+  event type;
 - a **coded event** (the learned coder's or the rules') is described for the confidence model by the
   coder's probabilities, its source, type, sides, flags, place in the article and its like events.
 """
@@ -41,6 +44,7 @@ _STOP = {normalize_word(w) for w in (
     "اليوم يوم وفي ومن وعلى وإلى كذلك أيضا فيما بينما وكان وكانت والتي والذي عليه عليها فيه فيها منه منها "
     "إنها إنهم أنهم به بها ضمن إطار عبر تجاه وسط أمام دون".split())}
 _CLAUSE_BREAKS = set("،.؛;:")
+_ADJ_WINDOW = 4  # words after a trigger read for its nationality adjectives
 _RELATIVES = {normalize_word(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي")}
 _THAT = {normalize_word(w) for w in ("أن", "إن", "أنه", "إنه", "أنها", "إنها", "بأن", "وأن")}
 _SPEECH = {normalize_word(w) for w in ("قال", "قالت", "وقال", "وقالت", "أكد", "وأكد", "أكدت", "وأكدت", "أعلن",
@@ -109,8 +113,42 @@ class ArticleView:
         self.country_counts = counts
         self.ranked = [c for c, _ in counts.most_common(3)]
         heads = [i for i, s in enumerate(self.sentences) if s.heading and s.line == 0]
+        self._sectors: list[dict[str | None, set]] | None = None
+        self._adjectives: dict[tuple[int, int], dict[str, int]] = {}
         self.head_countries = {m.actor.country for i in heads for m in self.mentions[i]
                                if m.actor is not None and m.actor.country}
+
+    def twice(self, s: int, country: str) -> bool:
+        """Whether sentence ``s`` may give ``country`` both sides of an event: it names an unnamed side
+        (قوات الأمن) or two parties of the country in different sectors (حزب العمال الكردستاني، الجيش التركي)."""
+        if self._sectors is None:
+            self._sectors = []
+            for ms in self.mentions:
+                sectors: dict[str | None, set] = {}
+                for m in ms:
+                    if m.actor is not None and (m.actor.country or m.actor.sector):
+                        sectors.setdefault(m.actor.country or None, set()).add(m.actor.sector)
+                self._sectors.append(sectors)
+        sectors = self._sectors[s]
+        return None in sectors or len(sectors.get(country, ())) >= 2
+
+    def adjectives_after(self, s: int, k: int) -> dict[str, int]:
+        """The countries of the nationality adjectives in the few words after the trigger (article token
+        ``k`` of sentence ``s``), with how many words after it the first stands, up to a clause break:
+        الغارات الجوية السعودية (the trigger's own adjective: its doer), تطويق الانتشار العسكري الإيراني (its
+        object's)."""
+        key = (s, k)
+        if key not in self._adjectives:
+            toks = self.tokens[s]
+            j = next(i for i, t in enumerate(toks) if t.i == k)
+            out: dict[str, int] = {}
+            for d, t in enumerate(toks[j + 1:j + 1 + _ADJ_WINDOW], 1):
+                if t.text in _CLAUSE_BREAKS or t.norm in _RELATIVES:
+                    break
+                if (c := demonym_country(t)) is not None:
+                    out.setdefault(c, d)
+            self._adjectives[key] = out
+        return self._adjectives[key]
 
     def sentence_of(self, k: int) -> int:
         """The sentence index holding article token ``k``."""
@@ -203,6 +241,25 @@ def context_features(view: ArticleView, s: int, j: int) -> list[str]:
     return feats
 
 
+def demonym_country(tok: Token) -> str | None:
+    """The country of a nationality adjective (الإسرائيلية، السعودي، وإيرانيين), else None."""
+    demonyms = lexicon().demonyms
+    return next((demonyms[stem].country for _, stem in stem_candidates(tok.norm) if stem in demonyms), None)
+
+
+def _form(word: str) -> str:
+    """A coarse form class of the trigger word: definite noun, imperfect verb or other (perfect verb,
+    indefinite noun) — which way its subject and object lie depends on it."""
+    if word.startswith(("ال", "وال", "بال", "لل", "فال")):
+        return "def"
+    return "imperf" if word[:1] in "يتن" or word[:2] in ("وي", "وت", "ون") else "other"
+
+
+def _first_country(mentions: list[Mention]) -> str | None:
+    """The country of a sentence's first mention that names one: its likely subject."""
+    return next((m.actor.country for m in mentions if m.actor is not None and m.actor.country), None)
+
+
 def party_candidates(view: ArticleView, s: int, k: int) -> list[Party]:
     """The countries that may be a side of an event whose trigger is article token ``k`` in sentence ``s``."""
     parties: dict[str, Party] = {}
@@ -219,6 +276,8 @@ def party_candidates(view: ArticleView, s: int, k: int) -> list[Party]:
         p.count += 1
         if p.near is None or abs(_gap(m, k)) < abs(_gap(p.near, k)):
             p.near = m
+    for c in view.adjectives_after(s, k):  # الهجمات الإسرائيلية
+        add(c, "adj")
     for ev in view.rule_events.get(k, ()):  # the rule coder's parties, also those no mention names (هجوم أمريكي)
         for a in ev.actors + ev.recipients:
             if a.country:
@@ -282,16 +341,27 @@ def party_features(view: ArticleView, s: int, k: int, etype: str, party: Party) 
             feats.append("first_in_sentence")
         nxt = next((x for x in view.mentions[s] if x.first > k), None)
         if nxt is m:
-            feats.append("next_mention")
+            feats += ["next_mention", f"next_mention:{m.prep}"]
         prv = next((x for x in reversed(view.mentions[s]) if x.last <= k), None)
         if prv is m:
-            feats.append("prev_mention")
+            feats += ["prev_mention", f"prev_mention:{m.prep}"]
+        form = _form(view.article.tokens[k].norm)
+        feats += [f"form={form}:{side}", f"form={form}:{side}:{m.prep}"]
     else:
         feats.append("not_in_sentence")
+        if s > 0 and _first_country(view.mentions[s - 1]) == c:
+            feats.append("prev_first")  # the previous sentence's subject, for a dropped one (وأكد …)
+        if s > 0 and not any(x.actor is not None and x.actor.country and x.last <= k for x in view.mentions[s]):
+            feats.append("none_before")  # no country before the trigger: its subject is dropped (or after it)
         # an unnamed side in the sentence (قوات الأمن، جنديين) belongs to the article's country
         unnamed = [x for x in view.mentions[s] if x.actor is not None and not x.actor.country and x.actor.sector]
         for x in unnamed[:2]:
             feats.append(f"unnamed={'before' if x.first < k else 'after'}:{x.actor.sector}")
+    adjectives = view.adjectives_after(s, k)
+    if c in adjectives:
+        feats += [f"adj={_bucket(adjectives[c])}", f"adj={_bucket(adjectives[c])}:{_form(view.article.tokens[k].norm)}"]
+        if min(adjectives.values()) == adjectives[c]:
+            feats.append("adj_first")
     if m is not None:
         for x in view.mentions[s]:
             if x is not m and x.actor is not None and x.actor.country == c:

@@ -137,55 +137,58 @@ class EventModel:
 
     def predict(self, view: ArticleView) -> list[Candidate]:
         """Every trigger word whose best type is an event type, with its best sides."""
-        words, rows, where = [], [], []
+        forms, rows, where = [], [], []
         for s, toks in enumerate(view.tokens):
             if view.sentences[s].duplicate_of is not None:
                 continue
             for j, tok in enumerate(toks):
                 if is_candidate(view, tok):
-                    words.append(self._word_score(tok.norm))
+                    forms.append(tok.norm)
                     rows.append(context_features(view, s, j))
                     where.append((s, tok.i))
         if not rows:
             return []
-        probs = LinearModel.proba_of(np.vstack(words) + self.trigger.logits(rows))
+        words = self._word_scores(forms)
+        probs = LinearModel.proba_of(np.vstack([words[w] for w in forms]) + self.trigger.logits(rows))
         none = self.trigger.classes.index(NONE)
         probs_event = probs.copy()
         probs_event[:, none] = -1
         best = probs_event.argmax(axis=1)
         floor = self.cfg["trigger_floor"]
-        out = []
+        triggers = []  # (sentence, token, type, probability, parties)
         for r, (s, k) in enumerate(where):
             p = probs[r, best[r]]
-            if p < floor:
-                continue
-            etype = self.trigger.classes[best[r]]
-            parties = party_candidates(view, s, k)
+            if p >= floor:
+                triggers.append((s, k, self.trigger.classes[best[r]], float(p), party_candidates(view, s, k)))
+        # both side models score every party of every trigger of the article in one pass
+        feats = [party_features(view, s, k, etype, party) for s, k, etype, _, parties in triggers for party in parties]
+        pa_all, pr_all = (self.actor.proba(feats), self.recipient.proba(feats)) if feats else (None, None)
+        out, at = [], 0
+        for s, k, etype, p, parties in triggers:
             if not parties:
-                out.append(Candidate(s, k, etype, float(p), None, 0.0, None, 0.0))
+                out.append(Candidate(s, k, etype, p, None, 0.0, None, 0.0))
                 continue
-            feats = [party_features(view, s, k, etype, party) for party in parties]
-            unnamed = any(m.actor is not None and not m.actor.country and m.actor.sector for m in view.mentions[s])
-            sectors = {}
-            for m in view.mentions[s]:
-                if m.actor is not None and m.actor.country:
-                    sectors.setdefault(m.actor.country, set()).add(m.actor.sector)
-            twice = np.array([unnamed or len(sectors.get(p.country, ())) >= 2 for p in parties])
-            pa, pr = self.actor.proba(feats), self.recipient.proba(feats)
+            pa, pr = pa_all[at:at + len(parties)], pr_all[at:at + len(parties)]
+            at += len(parties)
+            twice = np.array([view.twice(s, party.country) for party in parties])
             ia, ir, p_a, p_r = self._sides(pa, pr, twice)
             also = [(parties[i], float(pr[i])) for i in np.argsort(-pr) if i not in (ia, ir) and pr[i] >= 0.2]
-            out.append(Candidate(s, k, etype, float(p), parties[ia], p_a, parties[ir], p_r, also))
+            out.append(Candidate(s, k, etype, p, parties[ia], p_a, parties[ir], p_r, also))
         return out
 
-    def _word_score(self, w: str) -> np.ndarray:
-        """The trigger model's scores of the features of the word form ``w`` (``word_features``), computed
-        once per form: most of a word's features do not depend on where it stands."""
-        got = self._words.get(w)
-        if got is None:
-            if len(self._words) >= 100_000:
-                self._words.clear()
-            got = self._words[w] = self.trigger.logits([word_features(w)])[0] - self.trigger.bias
-        return got
+    def _word_scores(self, forms: list[str]) -> dict[str, np.ndarray]:
+        """The trigger model's scores of the features of each word form (``word_features``), computed once
+        per form and kept (most of a word's features do not depend on where it stands); the forms not
+        seen before are scored together."""
+        cache = self._words
+        new = [w for w in dict.fromkeys(forms) if w not in cache]
+        if new:
+            if len(cache) + len(new) > 100_000:
+                cache.clear()
+                new = list(dict.fromkeys(forms))
+            scores = self.trigger.logits([word_features(w) for w in new]) - self.trigger.bias
+            cache.update(zip(new, scores))
+        return cache
 
     def _sides(self, pa: np.ndarray, pr: np.ndarray, twice: np.ndarray) -> tuple[int, int, float, float]:
         """The best (actor, recipient) pair by the product of the sides' probabilities. The models score
