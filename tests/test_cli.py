@@ -100,9 +100,10 @@ def test_worked_example_meets_the_issue_targets(tmp_path):
     assert m["entity_f1_lenient"] >= 0.90 and m["entity_f1"] >= 0.80 and m["entity_country_acc"] >= 0.90
     assert m["times_value_acc"] >= 0.85 and m["quantities_acc"] == 1.0 and m["quotes_acc"] >= 0.8
     # The learned coder's default threshold is chosen on the cross-validated annotated articles, not on this
-    # example. Issue 16 asks 0.85 / 0.80 / 0.80 here; the coder measures 0.85 / 0.61 / 0.79 (README), one
-    # article, where the rule coder alone scores 0.92 / 1.00 / 0.80: this guard is set just under that.
-    assert m["event_recall"] >= 0.80 and m["event_precision"] >= 0.55 and m["event_flags_acc"] >= 0.75
+    # example. Issue 16 asks 0.85 / 0.80 / 0.80 here; the coder measures 0.92 / 0.68 / 0.87 (README: 12 of 13
+    # required events, 15 of 22 right, flags on 13 of 15), one article, where the rule coder alone scores
+    # 0.92 / 1.00 / 0.80: this guard is set just under that (it allows one more miss, wrong event or wrong flag).
+    assert m["event_recall"] >= 0.84 and m["event_precision"] >= 0.60 and m["event_flags_acc"] >= 0.80
     rec = json.loads(out.read_text(encoding="utf-8"))
     repeated_line = rec["text"].split("\n")[5]
     line5 = rec["text"].index(repeated_line, rec["text"].index(repeated_line) + 1)
