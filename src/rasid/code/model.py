@@ -41,7 +41,6 @@ from .events import event_date, event_flags, event_gloss, merge_events
 from .features import (ArticleView, Origin, Party, context_features, event_features, flag_features, is_candidate,
                        party_candidates, party_features, word_features)
 from .ontology import ontology
-from .screening import sentence_reports
 from .triggers import Trigger, TriggerEntry
 
 __all__ = ["LinearModel", "EventModel", "learn_events", "coder_loaded", "keep_confident", "default_min_confidence",
@@ -231,9 +230,6 @@ class EventModel:
             kept = [c for c in kept if best[(c.sentence, c.type)] is c]
         for c in kept:
             ev = _event(self, view, c, pub)
-            if self.cfg.get("screen") and not ev.flags.historical and \
-                    not sentence_reports(article, c.sentence, c.type, [ev]):
-                continue  # the screen's reading: the sentence mentions an attack in passing
             events.append(ev)
             origins[id(ev)] = Origin("model", c.p_type, c.p_actor, c.p_recipient)
         p_type = {(c.token, c.type): c.p_type for c in candidates}  # the trigger model on the rules' words
